@@ -1,0 +1,62 @@
+namespace EvidenceKit.Core.Bundles.Manifest;
+
+/// <summary>
+/// The custody manifest, <c>custody/manifest.json</c>: what was collected, from where, when, how and by whom,
+/// with the hash of every file. In prosecution mode its exact bytes are signed.
+/// </summary>
+public sealed record CustodyManifest
+{
+    /// <summary>The schema identifier this document follows.</summary>
+    public const string CurrentSchema = "https://evidencekit.dev/schema/custody-manifest/v1";
+
+    /// <summary>Versioned schema identifier.</summary>
+    public string Schema { get; init; } = CurrentSchema;
+
+    /// <summary>Unique id of this bundle.</summary>
+    public required Guid BundleId { get; init; }
+
+    /// <summary>"analysis" or "prosecution".</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>The case the evidence belongs to.</summary>
+    public required CaseRecord Case { get; init; }
+
+    /// <summary>The examiner who signed (prosecution), or who ran the collection when known.</summary>
+    public ExaminerRecord? Examiner { get; init; }
+
+    /// <summary>The machine collected from.</summary>
+    public required HostRecord Host { get; init; }
+
+    /// <summary>The tool that collected.</summary>
+    public required ToolRecord Tool { get; init; }
+
+    /// <summary>The profiles used, with their full text.</summary>
+    public required ProfileRecord Profile { get; init; }
+
+    /// <summary>When collection started (UTC, ISO 8601).</summary>
+    public required string Started { get; init; }
+
+    /// <summary>When collection finished (UTC, ISO 8601).</summary>
+    public required string Finished { get; init; }
+
+    /// <summary>Where the bundle was written.</summary>
+    public required TargetRecord Target { get; init; }
+
+    /// <summary>Hash algorithms present per file; "sha256" is always first and is the one that counts.</summary>
+    public required IReadOnlyList<string> HashAlgorithms { get; init; }
+
+    /// <summary>Hashes of the BagIt tag files and the acquisition log, written before this manifest.</summary>
+    public required BagRecord Bag { get; init; }
+
+    /// <summary>Every collected file.</summary>
+    public required IReadOnlyList<FileRecord> Files { get; init; }
+
+    /// <summary>Every file the plan named that was not collected, with the reason.</summary>
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
+    /// <summary>Profile targets that matched nothing on this host.</summary>
+    public IReadOnlyList<EmptyTargetRecord> EmptyTargets { get; init; } = [];
+
+    /// <summary>Notes about the run itself, e.g. that it was interrupted and resumed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
