@@ -42,6 +42,9 @@ public static class BundleLayout
     /// <summary>Standard commands that cross-check the bundle.</summary>
     public const string VerifyTxt = "VERIFY.txt";
 
+    /// <summary>What a resume needs to re-plan the same collection (removed when sealed).</summary>
+    public const string ResumeInfo = "resume.json";
+
     /// <summary>Journal of finished files while the bundle is partial (removed when sealed).</summary>
     public const string Journal = "journal.jsonl";
 }

@@ -54,6 +54,9 @@ public sealed record CustodyManifest
     /// <summary>Every file the plan named that was not collected, with the reason.</summary>
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
 
+    /// <summary>Files left out on purpose (time window, size caps, symbolic links), with the rule that left them out.</summary>
+    public IReadOnlyList<SkippedRecord> Excluded { get; init; } = [];
+
     /// <summary>Profile targets that matched nothing on this host.</summary>
     public IReadOnlyList<EmptyTargetRecord> EmptyTargets { get; init; } = [];
 

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles.Manifest;
+
+namespace EvidenceKit.Core.Bundles;
+
+/// <summary>
+/// The journal of a partial bundle: one compact JSON <see cref="FileRecord"/> a line, appended after each file is
+/// finished (and, in prosecution, after its copy is durable). A resume trusts an entry only after re-hashing the copy.
+/// </summary>
+public sealed class BundleJournal : IDisposable
+{
+    private static readonly JsonSerializerOptions LineOptions = new(ManifestJson.WriteOptions) { WriteIndented = false };
+    private readonly ITargetStore _store;
+    private readonly Stream _stream;
+    private readonly bool _durable;
+    private readonly Lock _gate = new();
+
+    /// <summary>Opens (or continues) the journal of <paramref name="bundleDir"/>.</summary>
+    public BundleJournal(ITargetStore store, string bundleDir, bool durable)
+    {
+        _store = store;
+        _durable = durable;
+        _stream = store.OpenAppend(bundleDir + "/" + BundleLayout.Journal);
+    }
+
+    /// <summary>Records a finished file.</summary>
+    public void Append(FileRecord record)
+    {
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, LineOptions) + "\n");
+        lock (_gate)
+        {
+            _stream.Write(line);
+            if (_durable)
+            {
+                _store.Flush(_stream);
+            }
+            else
+            {
+                _stream.Flush();
+            }
+        }
+    }
+
+    /// <summary>Reads the finished files of a journal; a torn last line (power loss) is ignored.</summary>
+    public static IReadOnlyList<FileRecord> Read(ITargetStore store, string bundleDir)
+    {
+        var path = bundleDir + "/" + BundleLayout.Journal;
+        if (store.GetLength(path) is null)
+        {
+            return [];
+        }
+        var records = new List<FileRecord>();
+        using var reader = new StreamReader(store.OpenRead(path), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            try
+            {
+                records.Add(JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions)!);
+            }
+            catch (JsonException)
+            {
+                break;
+            }
+        }
+        return records;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,11 @@
+namespace EvidenceKit.Core.Collection;
+
+/// <summary>The two ways to collect (DESIGN.md, "The two modes").</summary>
+public enum CollectionMode
+{
+    /// <summary>Fast and tolerant; hashed but not signed, copies not re-read.</summary>
+    Analysis,
+
+    /// <summary>Everything in analysis plus full metadata, write-then-re-read, fsync and a signed custody manifest.</summary>
+    Prosecution,
+}

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Host;
+using EvidenceKit.Core.Text;
+using Serilog;
+
+namespace EvidenceKit.Core.Collection;
+
+/// <summary>
+/// Runs a planned collection into a target store: creates NAME.partial, copies every planned file in parallel
+/// (journalling each one), then seals the bundle. A file that fails is a record, not an abort; a target that fails
+/// ends the run with the partial bundle left for <c>--resume</c>.
+/// </summary>
+public sealed class Collector(
+    ISourceFiles source,
+    ITargetStore store,
+    AccountNames accounts,
+    TimeProvider time,
+    ILogger log)
+{
+    /// <summary>Bytes reserved on the target for tag files per collected file.</summary>
+    private const long OverheadPerFile = 2048;
+
+    /// <summary>Checks the target can take the plan; returns a message saying what is wrong, or null.</summary>
+    public string? CheckTarget(CollectionPlan plan, bool force)
+    {
+        var space = store.GetSpace();
+        var need = plan.TotalBytes + plan.Files.Count * OverheadPerFile + (1 << 20);
+        if (space.FreeBytes is { } free && free < need && !force)
+        {
+            return $"The target has {Sizes.Format(free)} free but this collection needs about {Sizes.Format(need)}. " +
+                "Use a larger drive, narrow the plan (--since, --max-file-size, --max-total-size), or pass --force to try anyway.";
+        }
+        if (space.MaxFileSize is { } maxFile && plan.Files.FirstOrDefault(f => f.AtPlan.Size > maxFile) is { } big)
+        {
+            return $"The target's file system ({space.FileSystem}) cannot hold files over {Sizes.Format(maxFile)}, and {big.HostPath} " +
+                $"is {Sizes.Format(big.AtPlan.Size)}. Use an exFAT, NTFS or ext4 drive, or leave such files out with --max-file-size 4GiB.";
+        }
+        return null;
+    }
+
+    /// <summary>Collects and seals.</summary>
+    public async Task<CollectionResult> RunAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
+        IProgress<CollectionProgress>? progress, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var bundleId = Guid.NewGuid();
+        var finalName = BundleName(request.Case.Id, request.Host.Hostname, started);
+        var partial = finalName + BundleLayout.PartialSuffix;
+        if (store.Exists(finalName) || store.Exists(partial))
+        {
+            throw new TargetWriteException($"{store.Location}/{finalName} already exists; wait a second and run again, or choose another target.");
+        }
+
+        try
+        {
+            store.CreateDirectory(partial + "/" + BundleLayout.DataDir);
+            store.CreateDirectory(partial + "/" + BundleLayout.CustodyDir);
+            WriteResumeInfo(partial, new ResumeInfo
+            {
+                BundleId = bundleId,
+                FinalName = finalName,
+                Started = Timestamps.Format(started),
+                Mode = ModeName(request.Mode),
+                Arguments = arguments,
+            });
+            acquisitionLog.Attach(store.Create(partial + "/" + BundleLayout.CollectionLog));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetWriteException($"Cannot create the bundle in {store.Location}: {e.Message}", e);
+        }
+
+        log.Information("Collecting {Files} files ({Bytes} bytes) into {Bundle} in {Mode} mode",
+            plan.Files.Count, plan.TotalBytes, $"{store.Location}/{partial}", ModeName(request.Mode));
+
+        return await CopyAndSealAsync(plan, request, acquisitionLog, progress, bundleId, started, partial, finalName, [], [], cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Copies what the journal does not already hold, then seals. Shared by a first run and a resume.</summary>
+    internal async Task<CollectionResult> CopyAndSealAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
+        IProgress<CollectionProgress>? progress, Guid bundleId, DateTimeOffset started, string partial, string finalName,
+        IReadOnlyList<FileRecord> alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken)
+    {
+        var engine = new CopyEngine(source, store, new CopyOptions(request.Mode, request.LegacyHashes), accounts);
+        var collected = new ConcurrentBag<FileRecord>(alreadyDone);
+        var failed = new ConcurrentBag<SkippedRecord>();
+        var doneIds = alreadyDone.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var todo = plan.Files.Where(f => !doneIds.Contains(f.Id)).OrderByDescending(f => f.AtPlan.Size).ToList();
+        var filesDone = alreadyDone.Count;
+        long bytesDone = alreadyDone.Sum(r => r.Size);
+        TargetWriteException? targetFailure = null;
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using (var journal = new BundleJournal(store, partial, durable: request.Mode == CollectionMode.Prosecution))
+        {
+            try
+            {
+                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = stop.Token }, file =>
+                {
+                    try
+                    {
+                        var outcome = engine.Copy(file, partial, stop.Token);
+                        if (outcome.Collected is { } record)
+                        {
+                            journal.Append(record);
+                            collected.Add(record);
+                            foreach (var note in record.Notes)
+                            {
+                                log.Warning("{Path}: {Note}", file.HostPath, note);
+                            }
+                        }
+                        else if (outcome.Skipped is { } skipped)
+                        {
+                            failed.Add(skipped);
+                            log.Warning("Not collected: {Path}: {Reason}", skipped.Path, skipped.Reason);
+                        }
+                        var n = Interlocked.Increment(ref filesDone);
+                        var b = Interlocked.Add(ref bytesDone, outcome.Collected?.Size ?? 0);
+                        progress?.Report(new CollectionProgress(n, plan.Files.Count, b, plan.TotalBytes, file.HostPath));
+                    }
+                    catch (TargetWriteException e)
+                    {
+                        Interlocked.CompareExchange(ref targetFailure, e, null);
+                        stop.Cancel();
+                    }
+                    catch (IOException e) when (e.HResult == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Interlocked.CompareExchange(ref targetFailure, new TargetWriteException($"The target is full: {e.Message}", e), null);
+                        stop.Cancel();
+                    }
+                });
+            }
+            catch (OperationCanceledException) when (targetFailure is not null || cancellationToken.IsCancellationRequested)
+            {
+                // Reported below.
+            }
+        }
+
+        var skippedAll = plan.Skipped.Concat(failed.OrderBy(s => s.Path, StringComparer.Ordinal)).ToList();
+        var bundlePath = $"{store.Location}/{partial}";
+        if (targetFailure is not null)
+        {
+            log.Error("The target failed: {Message}", targetFailure.Message);
+            acquisitionLog.Detach();
+            return Unsealed(bundlePath, plan, collected, skippedAll, targetFailure.Message);
+        }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            log.Warning("Interrupted; the partial bundle can be resumed");
+            acquisitionLog.Detach();
+            return Unsealed(bundlePath, plan, collected, skippedAll, "interrupted");
+        }
+
+        var files = collected.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var finished = time.GetUtcNow();
+        log.Information("Copied {Files} files; {Failed} failed; sealing", files.Count, failed.Count);
+        var manifest = new CustodyManifest
+        {
+            BundleId = bundleId,
+            Mode = ModeName(request.Mode),
+            Case = request.Case,
+            Examiner = request.Examiner,
+            Host = request.Host,
+            Tool = request.Tool,
+            Profile = new ProfileRecord
+            {
+                Names = plan.Profile.Names,
+                Files = plan.Profile.Documents.Select(d => new ProfileFileRecord { Name = d.Name, Source = d.Source, Sha256 = d.Sha256, Text = d.Text }).ToList(),
+                Selection = plan.Profile.Selection,
+            },
+            Started = Timestamps.Format(started),
+            Finished = Timestamps.Format(finished),
+            Target = new TargetRecord { Kind = store.Kind, Location = store.Location, FileSystem = store.GetSpace().FileSystem },
+            HashAlgorithms = ["sha256", .. request.LegacyHashes],
+            Bag = new BagRecord { BagitTxtSha256 = "", BagInfoTxtSha256 = "", ManifestSha256TxtSha256 = "", CollectionLogSha256 = "", PayloadOxum = "" },
+            Files = files,
+            Skipped = skippedAll,
+            Excluded = plan.Excluded,
+            EmptyTargets = plan.EmptyTargets,
+            Notes = runNotes,
+        };
+
+        var bagInfo = new List<KeyValuePair<string, string>>
+        {
+            new("Source-Organization", request.Organization ?? request.Examiner?.Organization ?? "unspecified"),
+            new("Contact-Name", request.Examiner?.Name ?? request.Case.PointOfContact ?? "unspecified"),
+            new("External-Identifier", request.Case.Id),
+            new("External-Description", $"Logs of {request.Host.Hostname} collected by {request.Tool.Name} {request.Tool.Version} in {ModeName(request.Mode)} mode, profile {string.Join(", ", plan.Profile.Names)}"),
+            new("Bag-Group-Identifier", bundleId.ToString()),
+        };
+        var sealer = new BundleSealer(store, time);
+        var sealedManifest = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo), acquisitionLog,
+            request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
+
+        return new CollectionResult(true, $"{store.Location}/{finalName}", sealedManifest, files.Count, files.Sum(f => f.Size),
+            skippedAll, plan.Excluded, plan.EmptyTargets, null);
+    }
+
+    /// <summary>"analysis" or "prosecution".</summary>
+    public static string ModeName(CollectionMode mode) => mode == CollectionMode.Prosecution ? "prosecution" : "analysis";
+
+    /// <summary>"&lt;case&gt;_&lt;host&gt;_&lt;yyyyMMddTHHmmssZ&gt;" with only plain characters.</summary>
+    public static string BundleName(string caseId, string host, DateTimeOffset started) =>
+        $"{Plain(caseId)}_{Plain(host)}_{Timestamps.Compact(started)}";
+
+    private static string Plain(string text)
+    {
+        var chars = text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '@' or '=' or ',' or '~' ? c : '-').ToArray();
+        var s = new string(chars).Trim('.', '-');
+        return s.Length == 0 ? "unnamed" : s.Length > 64 ? s[..64] : s;
+    }
+
+    private void WriteResumeInfo(string partial, ResumeInfo info)
+    {
+        using var stream = store.Create(partial + "/" + BundleLayout.ResumeInfo);
+        stream.Write(ManifestJson.ToUtf8(info));
+        store.Flush(stream);
+    }
+
+    private static CollectionResult Unsealed(string bundlePath, CollectionPlan plan, IEnumerable<FileRecord> collected,
+        IReadOnlyList<SkippedRecord> skipped, string error)
+    {
+        var list = collected.ToList();
+        return new CollectionResult(false, bundlePath, null, list.Count, list.Sum(r => r.Size), skipped, plan.Excluded, plan.EmptyTargets, error);
+    }
+}
