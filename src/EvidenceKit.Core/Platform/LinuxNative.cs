@@ -20,6 +20,8 @@ internal static partial class LinuxNative
     public const int EACCES = 13;
     public const int ELOOP = 40;
     public const int EINTR = 4;
+    public const int F_GETFL = 3;
+    public const int F_SETFL = 4;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);

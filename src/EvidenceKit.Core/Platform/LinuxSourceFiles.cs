@@ -67,8 +67,12 @@ public sealed class LinuxSourceFiles : ISourceFiles
             {
                 throw new SourceFileException(path, $"not a regular file ({FileKinds.Describe(info.Kind)})", SourceFault.NotRegular);
             }
-            // Clear O_NONBLOCK for ordinary blocking reads (F_SETFL = 4).
-            _ = LinuxNative.Fcntl(fd, 4, 0);
+            // Clear only O_NONBLOCK for ordinary blocking reads; F_SETFL with 0 would also clear O_NOATIME.
+            var flags = LinuxNative.Fcntl(fd, LinuxNative.F_GETFL, 0);
+            if (flags >= 0)
+            {
+                _ = LinuxNative.Fcntl(fd, LinuxNative.F_SETFL, flags & ~LinuxNative.O_NONBLOCK);
+            }
             var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
             return new SourceStream(stream, atimePreserved, info);
         }

@@ -1,0 +1,53 @@
+using System.Reflection;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Text;
+
+namespace EvidenceKit.Cli;
+
+/// <summary>The running tool's name, version, and the SHA-256 of its own executable, for the manifest.</summary>
+public static class ToolIdentity
+{
+    /// <summary>The version from the entry assembly.</summary>
+    public static string Version =>
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    /// <summary>Describes the running executable; hashing it reads the binary once.</summary>
+    public static ToolRecord Describe(string name, IEnumerable<string> args)
+    {
+        var executable = ExecutablePath();
+        string? sha = null;
+        try
+        {
+            if (executable is not null)
+            {
+                using var stream = File.OpenRead(executable);
+                sha = Hex.Sha256(stream);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sha = null;
+        }
+        return new ToolRecord
+        {
+            Name = name,
+            Version = Version,
+            Sha256 = sha,
+            Executable = executable,
+            CommandLine = [name, .. CommandLineRedaction.Redact(args)],
+        };
+    }
+
+    private static string? ExecutablePath()
+    {
+        var process = Environment.ProcessPath;
+        // Under 'dotnet tool.dll' the process is the dotnet host; the tool is the entry assembly.
+        if (process is null || Path.GetFileNameWithoutExtension(process) == "dotnet")
+        {
+            var entry = Assembly.GetEntryAssembly()?.Location;
+            return string.IsNullOrEmpty(entry) ? process : entry;
+        }
+        return process;
+    }
+}

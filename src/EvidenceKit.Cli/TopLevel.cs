@@ -1,0 +1,63 @@
+using System.CommandLine;
+
+namespace EvidenceKit.Cli;
+
+/// <summary>The one top-level catch of an executable: documented exit codes, one readable line, stack traces only with --verbose.</summary>
+public static class TopLevel
+{
+    /// <summary>Parses and invokes <paramref name="root"/>; usage errors exit 2 instead of System.CommandLine's 1.</summary>
+    public static int Run(RootCommand root, string[] args)
+    {
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    Console.Error.WriteLine($"error: {error.Message}");
+                }
+                Console.Error.WriteLine($"Run '{root.Name} --help' for usage.");
+                return ExitCodes.BadInput;
+            }
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (verbose && e.InnerException is not null)
+            {
+                Console.Error.WriteLine(e.InnerException);
+            }
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("Interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details.");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>The values of the options the user actually typed, keyed by option name without dashes.</summary>
+    public static IReadOnlyDictionary<string, string?> Explicit(ParseResult parse, IEnumerable<Option> options)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var option in options)
+        {
+            if (parse.GetResult(option) is not { Implicit: false } result)
+            {
+                continue;
+            }
+            var key = option.Name.TrimStart('-');
+            values[key] = result.Tokens.Count == 0 ? "true" : string.Join(',', result.Tokens.Select(t => t.Value));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.IO.Abstractions;
+using EvidenceKit.Cli;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Collection;
+using EvidenceKit.Core.Host;
+using EvidenceKit.Core.Platform;
+using EvidenceKit.Core.Profiles;
+using Serilog;
+
+namespace EvidenceKit.Collector.Commands;
+
+/// <summary>The main job: plan, check the target, copy and hash, seal. Returns the documented exit code.</summary>
+internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
+{
+    public async Task<int> ExecuteAsync(CollectSettings settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var root = ResolveRoot(settings.Root);
+        var profile = ProfileResolution.Resolve(fs, settings.ProfilesDir, settings.Profile, root);
+        var prosecution = ProsecutionSetup.Prepare(settings, time);
+
+        using var bundleLog = new AcquisitionLogSink();
+        using var logger = Logging.Create(settings.Verbose, settings.Quiet, settings.Json, bundleLog);
+        var source = LinuxSourceFiles.IsSupported ? (ISourceFiles)new LinuxSourceFiles() : new PortableSourceFiles(fs);
+
+        using var store = TargetStores.Open(fs, settings);
+        var planner = new CollectionPlanner(fs, source, Discovery.Registry);
+        var plan = planner.Plan(profile, new PlanningOptions
+        {
+            Root = root,
+            Since = settings.Since,
+            MaxFileSize = settings.MaxFileSize,
+            MaxTotalSize = settings.MaxTotalSize,
+            NeverCollect = store.Kind == "directory" ? [store.Location] : [],
+        });
+        foreach (var warning in plan.Warnings)
+        {
+            logger.Warning("{Warning}", warning);
+        }
+        logger.Information("Profile {Profile}: {Files} files, {Bytes} bytes planned; {Skipped} cannot be collected, {Excluded} excluded, {Empty} targets matched nothing",
+            string.Join(",", profile.Names), plan.Files.Count, plan.TotalBytes, plan.Skipped.Count, plan.Excluded.Count, plan.EmptyTargets.Count);
+
+        if (settings.DryRun)
+        {
+            Summary.WritePlan(plan, settings.Json, store.Location);
+            return ExitCodes.Ok;
+        }
+
+        var collector = new Collector(source, store, AccountNames.Read(fs, root), time, logger);
+        if (collector.CheckTarget(plan, settings.Force) is { } problem)
+        {
+            throw CliException.Failed(problem);
+        }
+
+        var host = new LinuxHostInfo(fs, root).Read();
+        var request = new CollectionRequest
+        {
+            Mode = settings.Mode,
+            Case = new CaseRecord
+            {
+                Id = settings.Case ?? "no-case",
+                IncidentOwner = settings.IncidentOwner,
+                PointOfContact = settings.Contact,
+                Severity = settings.Severity,
+                Reason = settings.Reason,
+                Description = settings.Description,
+            },
+            Examiner = prosecution?.Examiner ?? (settings.Examiner is { } name ? new ExaminerRecord { Name = name, Organization = settings.Organization } : null),
+            Signer = prosecution?.Signer,
+            Timestamper = prosecution?.Timestamper,
+            TimestampOptional = settings.TsaOptional,
+            Host = host,
+            Tool = ToolIdentity.Describe("evidencekit-collect", arguments),
+            LegacyHashes = settings.LegacyHashes,
+            Parallelism = settings.Parallelism ?? Math.Max(2, Environment.ProcessorCount),
+            Force = settings.Force,
+            Organization = settings.Organization,
+        };
+
+        CollectionResult result;
+        try
+        {
+            result = await ProgressView.RunAsync(ProgressView.Choose(settings.Json, settings.Quiet), plan.TotalBytes,
+                progress => collector.RunAsync(plan, request, bundleLog, progress, CommandLineRedaction.Redact(arguments), cancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (TargetWriteException e)
+        {
+            throw CliException.Failed(e.Message, e);
+        }
+
+        var exit = result switch
+        {
+            { Sealed: true } when result.Skipped.Count == 0 => ExitCodes.Ok,
+            { Sealed: true } => ExitCodes.Partial,
+            _ when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
+            _ => ExitCodes.Failed,
+        };
+        Summary.WriteResult(result, exit, clock.Elapsed, settings.Json, settings.Quiet);
+        return exit;
+    }
+
+    private string ResolveRoot(string root)
+    {
+        var full = fs.Path.GetFullPath(root);
+        if (!fs.Directory.Exists(full))
+        {
+            throw CliException.BadInput($"--root {root} is not a directory. Give the directory where the image is mounted, or leave --root out to collect from this machine.");
+        }
+        return full;
+    }
+}

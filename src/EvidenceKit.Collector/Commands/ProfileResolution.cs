@@ -1,0 +1,42 @@
+using System.IO.Abstractions;
+using EvidenceKit.Cli;
+using EvidenceKit.Core.Profiles;
+
+namespace EvidenceKit.Collector.Commands;
+
+/// <summary>Finds the profile the user named: embedded, from --profiles DIR, a file path, or "auto".</summary>
+internal static class ProfileResolution
+{
+    public static ProfileCatalog Catalog(IFileSystem fs, string? profilesDir)
+    {
+        if (profilesDir is null)
+        {
+            return ProfileCatalog.Embedded();
+        }
+        if (!fs.Directory.Exists(profilesDir))
+        {
+            throw CliException.BadInput($"--profiles {profilesDir} is not a directory.");
+        }
+        return Guard(() => ProfileCatalog.FromDirectory(fs, profilesDir));
+    }
+
+    public static ResolvedProfile Resolve(IFileSystem fs, string? profilesDir, string nameOrPath, string root)
+    {
+        var catalog = Catalog(fs, profilesDir);
+        return nameOrPath.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? Guard(() => AutoProfileSelector.Select(catalog, fs, root))
+            : Guard(() => catalog.Resolve(nameOrPath));
+    }
+
+    public static T Guard<T>(Func<T> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (ProfileException e)
+        {
+            throw CliException.BadInput(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using EvidenceKit.Cli;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Collection;
+using Spectre.Console;
+
+namespace EvidenceKit.Collector.Commands;
+
+/// <summary>What the user reads at the end: a table on a terminal, plain lines otherwise, one JSON document under --json.</summary>
+internal static class Summary
+{
+    private static readonly JsonSerializerOptions Json = new(ManifestJson.WriteOptions);
+
+    public static void WritePlan(CollectionPlan plan, bool json, string target)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                status = "dry-run",
+                exitCode = ExitCodes.Ok,
+                profile = plan.Profile.Names,
+                target,
+                files = plan.Files.Count,
+                bytes = plan.TotalBytes,
+                planned = plan.Files.Select(f => new { f.Id, path = f.HostPath, f.AtPlan.Size, f.Target, f.BagPath }),
+                skipped = plan.Skipped,
+                excluded = plan.Excluded,
+                emptyTargets = plan.EmptyTargets,
+                warnings = plan.Warnings,
+            }, Json));
+            return;
+        }
+        var o = Console.Out;
+        o.WriteLine($"Dry run: nothing was written. Profile {string.Join(", ", plan.Profile.Names)} would collect into {target}:");
+        foreach (var group in plan.Files.GroupBy(f => f.Target))
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} files, {Sizes.Format(group.Sum(f => f.AtPlan.Size))}"));
+            foreach (var f in group.Take(20))
+            {
+                o.WriteLine($"    {f.HostPath} ({Sizes.Format(f.AtPlan.Size)})");
+            }
+            if (group.Count() > 20)
+            {
+                o.WriteLine($"    ... and {group.Count() - 20} more");
+            }
+        }
+        o.WriteLine($"Total: {plan.Files.Count} files, {Sizes.Format(plan.TotalBytes)}");
+        WriteLists(plan.Skipped, plan.Excluded, plan.EmptyTargets);
+    }
+
+    public static void WriteResult(CollectionResult result, int exitCode, TimeSpan elapsed, bool json, bool quiet)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                status = result.Sealed ? "sealed" : exitCode == ExitCodes.Interrupted ? "interrupted" : "failed",
+                exitCode,
+                bundle = result.BundlePath,
+                mode = result.Manifest?.Mode,
+                bundleId = result.Manifest?.BundleId,
+                files = result.Collected,
+                bytes = result.Bytes,
+                seconds = Math.Round(elapsed.TotalSeconds, 3),
+                skipped = result.Skipped,
+                excluded = result.Excluded.Count,
+                emptyTargets = result.EmptyTargets,
+                notes = result.Manifest?.Files.Where(f => f.Notes.Count > 0).Select(f => new { f.SourcePath, f.Notes }),
+                error = result.Error,
+            }, Json));
+            return;
+        }
+        if (quiet && exitCode == ExitCodes.Ok)
+        {
+            Console.Out.WriteLine(result.BundlePath);
+            return;
+        }
+
+        var rows = new List<(string, string)>
+        {
+            ("Result", result.Sealed ? (exitCode == ExitCodes.Ok ? "sealed, everything collected" : "sealed, some files not collected") : $"NOT sealed: {result.Error}"),
+            ("Bundle", result.BundlePath),
+            ("Collected", string.Create(CultureInfo.InvariantCulture, $"{result.Collected} files, {Sizes.Format(result.Bytes)}")),
+            ("Not collected", result.Skipped.Count.ToString(CultureInfo.InvariantCulture)),
+            ("Left out by rules", result.Excluded.Count.ToString(CultureInfo.InvariantCulture)),
+            ("Targets with no files", result.EmptyTargets.Count == 0 ? "none" : string.Join(", ", result.EmptyTargets.Select(t => t.Name))),
+            ("Time", string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s")),
+        };
+        if (result.Manifest?.Mode is { } mode)
+        {
+            rows.Insert(2, ("Mode", mode));
+        }
+
+        if (!Console.IsOutputRedirected)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
+            table.HideHeaders();
+            foreach (var (k, v) in rows)
+            {
+                table.AddRow(new Markup($"[bold]{Markup.Escape(k)}[/]"), new Text(v));
+            }
+            AnsiConsole.Write(table);
+        }
+        else
+        {
+            foreach (var (k, v) in rows)
+            {
+                Console.Out.WriteLine($"{k + ":",-22} {v}");
+            }
+        }
+        WriteLists(result.Skipped, [], result.EmptyTargets);
+        if (!result.Sealed && exitCode != ExitCodes.Ok)
+        {
+            Console.Out.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {result.BundlePath}");
+        }
+    }
+
+    private static void WriteLists(IReadOnlyList<SkippedRecord> skipped, IReadOnlyList<SkippedRecord> excluded, IReadOnlyList<EmptyTargetRecord> empty)
+    {
+        var o = Console.Out;
+        if (skipped.Count > 0)
+        {
+            o.WriteLine($"Not collected ({skipped.Count}):");
+            foreach (var s in skipped.Take(50))
+            {
+                o.WriteLine($"  {s.Path}: {s.Reason}");
+            }
+            if (skipped.Count > 50)
+            {
+                o.WriteLine($"  ... and {skipped.Count - 50} more (all are listed in custody/manifest.json)");
+            }
+        }
+        if (excluded.Count > 0)
+        {
+            o.WriteLine($"Left out by rules ({excluded.Count}), e.g.:");
+            foreach (var s in excluded.Take(10))
+            {
+                o.WriteLine($"  {s.Path}: {s.Reason}");
+            }
+        }
+        if (empty.Count > 0)
+        {
+            o.WriteLine($"Targets that matched nothing on this host ({empty.Count}):");
+            foreach (var t in empty)
+            {
+                o.WriteLine($"  {t.Name}: {string.Join(" ", t.Patterns)}");
+            }
+        }
+    }
+}
