@@ -6,8 +6,6 @@ using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Profiles;
-using Serilog;
 
 namespace EvidenceKit.Collector.Commands;
 
@@ -48,7 +46,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             return ExitCodes.Ok;
         }
 
-        var collector = new Collector(source, store, AccountNames.Read(fs, root), time, logger);
+        var collector = new EvidenceKit.Core.Collection.Collector(source, store, AccountNames.Read(fs, root), time, logger);
         if (collector.CheckTarget(plan, settings.Force) is { } problem)
         {
             throw CliException.Failed(problem);

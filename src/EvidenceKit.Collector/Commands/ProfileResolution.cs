@@ -24,7 +24,7 @@ internal static class ProfileResolution
     {
         var catalog = Catalog(fs, profilesDir);
         return nameOrPath.Equals("auto", StringComparison.OrdinalIgnoreCase)
-            ? Guard(() => AutoProfileSelector.Select(catalog, fs, root))
+            ? throw CliException.BadInput("--profile auto is not available in this build yet; name a profile (see 'profiles list').")
             : Guard(() => catalog.Resolve(nameOrPath));
     }
 

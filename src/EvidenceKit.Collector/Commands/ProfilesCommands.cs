@@ -2,7 +2,6 @@ using System.IO.Abstractions;
 using System.Text.Json;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Bundles.Manifest;
-using EvidenceKit.Core.Profiles;
 
 namespace EvidenceKit.Collector.Commands;
 
