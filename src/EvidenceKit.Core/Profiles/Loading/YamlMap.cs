@@ -30,13 +30,20 @@ internal sealed partial class YamlMap
     public static YamlMap ParseDocument(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw ProfileErrors.Syntax(file, LineOf(e.Start), Describe(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections; report where parsing stopped.
+            var line = parser.Current is { } token ? LineOf(token.End) : 1;
+            throw ProfileErrors.Syntax(file, line, "a [ or { is not closed");
         }
 
         if (stream.Documents.Count == 0)
