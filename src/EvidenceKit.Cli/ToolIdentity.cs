@@ -45,8 +45,9 @@ public static class ToolIdentity
         // Under 'dotnet tool.dll' the process is the dotnet host; the tool is the entry assembly.
         if (process is null || Path.GetFileNameWithoutExtension(process) == "dotnet")
         {
-            var entry = Assembly.GetEntryAssembly()?.Location;
-            return string.IsNullOrEmpty(entry) ? process : entry;
+            var name = Assembly.GetEntryAssembly()?.GetName().Name;
+            var dll = name is null ? null : Path.Combine(AppContext.BaseDirectory, name + ".dll");
+            return dll is not null && File.Exists(dll) ? dll : process;
         }
         return process;
     }
