@@ -10,7 +10,7 @@ for rid in "${rids[@]}"; do
   for project in EvidenceKit.Collector EvidenceKit.Verifier; do
     dotnet publish "src/$project/$project.csproj" -c Release -r "$rid" --self-contained true \
       -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none \
-      -p:EnableCompressionInSingleFile=false -p:PublishDocumentationFile=false -o "artifacts/$rid" --nologo -v quiet
+      -p:EnableCompressionInSingleFile=false -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false -o "artifacts/$rid" --nologo -v quiet
   done
   echo "published: artifacts/$rid"
   ls -l "artifacts/$rid"

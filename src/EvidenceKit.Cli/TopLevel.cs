@@ -21,7 +21,7 @@ public static class TopLevel
                 Console.Error.WriteLine($"Run '{root.Name} --help' for usage.");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
         }
         catch (CliException e)
         {

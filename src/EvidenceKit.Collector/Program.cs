@@ -67,7 +67,17 @@ internal static class CommandLine
         {
             var layered = LayeredSettings.Build(Defaults, parse.GetValue<string>("--config"), TopLevel.Explicit(parse, options));
             var settings = CollectSettings.From(layered, time);
-            return await new CollectCommand(fs, time).ExecuteAsync(settings, args, cancellationToken).ConfigureAwait(false);
+            if (settings.Resume is not { } resume)
+            {
+                return await new CollectCommand(fs, time).ExecuteAsync(settings, args, cancellationToken).ConfigureAwait(false);
+            }
+
+            // A resume re-reads the first run's arguments, so it plans exactly the same collection.
+            var partial = PartialBundle.Open(fs, resume);
+            var original = root.Parse(partial.Info.Arguments.ToArray());
+            var first = CollectSettings.From(LayeredSettings.Build(Defaults, original.GetValue<string>("--config"), TopLevel.Explicit(original, options)), time);
+            var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false };
+            return await new CollectCommand(fs, time).ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
 
         root.Subcommands.Add(BuildProfiles(fs));

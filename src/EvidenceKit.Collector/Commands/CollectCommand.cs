@@ -12,7 +12,8 @@ namespace EvidenceKit.Collector.Commands;
 /// <summary>The main job: plan, check the target, copy and hash, seal. Returns the documented exit code.</summary>
 internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
 {
-    public async Task<int> ExecuteAsync(CollectSettings settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(CollectSettings settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+        PartialBundle? resume = null)
     {
         var clock = Stopwatch.StartNew();
         var root = ResolveRoot(settings.Root);
@@ -47,7 +48,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         }
 
         var collector = new EvidenceKit.Core.Collection.Collector(source, store, AccountNames.Read(fs, root), time, logger);
-        if (collector.CheckTarget(plan, settings.Force) is { } problem)
+        if (resume is null && collector.CheckTarget(plan, settings.Force) is { } problem)
         {
             throw CliException.Failed(problem);
         }
@@ -81,7 +82,9 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         try
         {
             result = await ProgressView.RunAsync(ProgressView.Choose(settings.Json, settings.Quiet), plan.TotalBytes,
-                progress => collector.RunAsync(plan, request, bundleLog, progress, CommandLineRedaction.Redact(arguments), cancellationToken))
+                progress => resume is null
+                    ? collector.RunAsync(plan, request, bundleLog, progress, CommandLineRedaction.Redact(arguments), cancellationToken)
+                    : collector.ResumeAsync(plan, request, bundleLog, progress, resume.Name, resume.Info, cancellationToken))
                 .ConfigureAwait(false);
         }
         catch (TargetWriteException e)

@@ -80,6 +80,86 @@ public sealed class Collector(
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Finishes an interrupted collection in <paramref name="partial"/>: files the journal lists are re-hashed on the
+    /// target and kept when they match the plan; the rest are copied; anything else in data/ is removed; then it seals.
+    /// </summary>
+    public async Task<CollectionResult> ResumeAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
+        IProgress<CollectionProgress>? progress, string partial, ResumeInfo info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetWriteException($"Cannot write to {store.Location}/{partial}: {e.Message}", e);
+        }
+
+        var planned = plan.Files.ToDictionary(f => f.HostPath, StringComparer.Ordinal);
+        var kept = new List<FileRecord>();
+        var keptIds = new HashSet<string>(StringComparer.Ordinal);
+        var recopy = 0;
+        foreach (var entry in BundleJournal.Read(store, partial))
+        {
+            if (!planned.TryGetValue(entry.SourcePath, out var file) || file.BagPath != entry.BagPath
+                || keptIds.Contains(file.Id))
+            {
+                recopy++;
+                continue;
+            }
+            string? onTarget = null;
+            try
+            {
+                using var copy = store.OpenRead(partial + "/" + entry.BagPath);
+                onTarget = Hex.Sha256(copy);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                log.Warning("Journalled copy {Path} cannot be read back ({Message}); copying again", entry.BagPath, e.Message);
+            }
+            if (onTarget == entry.Sha256 && store.GetLength(partial + "/" + entry.BagPath) == entry.Size)
+            {
+                kept.Add(entry with { Id = file.Id });
+                keptIds.Add(file.Id);
+            }
+            else
+            {
+                recopy++;
+            }
+        }
+        RemoveStrays(partial, kept.Select(k => k.BagPath).ToHashSet(StringComparer.Ordinal));
+
+        var note = $"resumed {Timestamps.Format(time.GetUtcNow())} after an interruption: {kept.Count} files kept from the journal after re-hashing them on the target, {recopy} journalled copies discarded";
+        log.Information("{Note}", note);
+        var started = DateTimeOffset.Parse(info.Started, System.Globalization.CultureInfo.InvariantCulture);
+        return await CopyAndSealAsync(plan, request, acquisitionLog, progress, info.BundleId, started, partial, info.FinalName,
+            kept, [note], cancellationToken).ConfigureAwait(false);
+    }
+
+    private void RemoveStrays(string partial, HashSet<string> keep)
+    {
+        var pending = new Stack<string>();
+        pending.Push(BundleLayout.DataDir);
+        var guard = 0;
+        while (pending.Count > 0 && guard++ < 1_000_000)
+        {
+            var dir = pending.Pop();
+            foreach (var name in store.List(partial + "/" + dir))
+            {
+                var rel = dir + "/" + name;
+                if (store.List(partial + "/" + rel).Count > 0)
+                {
+                    pending.Push(rel);
+                }
+                else if (!keep.Contains(rel) && store.GetLength(partial + "/" + rel) is not null)
+                {
+                    store.DeleteFile(partial + "/" + rel);
+                }
+            }
+        }
+    }
+
     /// <summary>Copies what the journal does not already hold, then seals. Shared by a first run and a resume.</summary>
     internal async Task<CollectionResult> CopyAndSealAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
         IProgress<CollectionProgress>? progress, Guid bundleId, DateTimeOffset started, string partial, string finalName,
