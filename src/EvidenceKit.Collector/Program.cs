@@ -81,6 +81,7 @@ internal static class CommandLine
         });
 
         root.Subcommands.Add(BuildProfiles(fs));
+        root.Subcommands.Add(BuildKeygen(time));
         return root;
     }
 
@@ -89,6 +90,20 @@ internal static class CommandLine
         ["mode"] = "analysis",
         ["root"] = "/",
     };
+
+    private static Command BuildKeygen(TimeProvider time)
+    {
+        var examiner = new Option<string>("--examiner") { Description = "Examiner name (certificate CN)", Required = true };
+        var org = new Option<string>("--org") { Description = "Organisation (certificate O)", Required = true };
+        var output = new Option<string>("--out") { Description = "Path of the .p12 to write; the certificate goes beside it as .crt", Required = true };
+        var days = new Option<int>("--days") { Description = "Validity in days (default 730)", DefaultValueFactory = _ => 730 };
+        var keygen = new Command("keygen", "Make an examiner signing key and certificate (passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt)")
+        {
+            examiner, org, output, days,
+        };
+        keygen.SetAction(parse => new KeygenCommand(time).Execute(parse.GetValue(examiner)!, parse.GetValue(org)!, parse.GetValue(output)!, parse.GetValue(days)));
+        return keygen;
+    }
 
     private static Command BuildProfiles(IFileSystem fs)
     {

@@ -2,6 +2,7 @@ using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
+using EvidenceKit.Signing.Keys;
 
 namespace EvidenceKit.Collector.Commands;
 
@@ -26,6 +27,34 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
         {
             throw CliException.BadInput("Prosecution mode needs the examiner's signing key: add --key FILE.p12 (make one with 'evidencekit-collect keygen --examiner NAME --org ORG --out FILE.p12').");
         }
-        throw CliException.BadInput("Prosecution mode is not available in this build yet.");
+        if (!File.Exists(settings.Key))
+        {
+            throw CliException.BadInput($"The key file {settings.Key} does not exist. Give the path of your examiner .p12 file, or make one with 'evidencekit-collect keygen'.");
+        }
+        var passphrase = Secrets.Read(PassphraseVariable, $"Passphrase for {settings.Key}: ")
+            ?? throw CliException.BadInput($"No passphrase for {settings.Key}: set {PassphraseVariable}, or run on a terminal to be asked for it.");
+
+        LoadedKey key;
+        try
+        {
+            key = Pkcs12KeyLoader.Load(settings.Key, passphrase, time);
+        }
+        catch (KeyException e)
+        {
+            throw CliException.BadInput(e.Message, e);
+        }
+
+        var examiner = new ExaminerRecord
+        {
+            Name = settings.Examiner,
+            Organization = settings.Organization,
+            CertificateSha256 = key.Identity.CertificateSha256,
+            CertificateSubject = key.Identity.Subject,
+        };
+        ITimestamper? timestamper = settings.Tsa is { } url ? TimestamperFactory.Create(url) : null;
+        return new ProsecutionSetup(examiner, key.Signer, timestamper);
     }
+
+    /// <summary>Where the examiner key's passphrase comes from (or a prompt on a terminal).</summary>
+    public const string PassphraseVariable = "EVIDENCEKIT_KEY_PASSPHRASE";
 }
