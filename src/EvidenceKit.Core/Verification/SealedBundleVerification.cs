@@ -358,9 +358,14 @@ internal sealed class SealedBundleVerification(
                 _manifest.Files.SelectMany((f, i) => RecordPaths(f).Select(p => ($"[{i}]", p))), findings);
         }
         checks.PassOrFail(CheckNames.DuplicateEntries, findings,
-            "No path is listed twice, also not after Unicode NFC and case folding.",
+            NormalizationWorks
+                ? "No path is listed twice, also not after Unicode NFC and case folding."
+                : "No path is listed twice, also not after case folding; NFC folding is unavailable in this runtime (invariant globalization), so Unicode normalization twins were not looked for.",
             $"{CheckList.Count(findings.Count, "duplicate")} found.");
     }
+
+    /// <summary>False under invariant globalization, where string.Normalize silently does nothing.</summary>
+    private static bool NormalizationWorks => "e\u0301".Normalize(System.Text.NormalizationForm.FormC) == "\u00e9";
 
     private static void FindDuplicates(string file, string where, IEnumerable<(string Where, string Path)> entries, List<string> findings)
     {
