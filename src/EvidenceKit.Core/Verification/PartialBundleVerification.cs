@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.IO.Abstractions;
+using System.Text.Json;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Bundles.Manifest;
+
+namespace EvidenceKit.Core.Verification;
+
+/// <summary>
+/// One verification of a .partial bundle: it was never sealed, so it is at best INCOMPLETE. The files journal.jsonl
+/// lists as finished are checked (size and SHA-256), and reported, so a consultant knows what a resume would keep.
+/// </summary>
+internal sealed class PartialBundleVerification(
+    IFileSystem fileSystem,
+    BundleReader reader,
+    BagTree tree,
+    VerificationOptions options,
+    CheckList checks,
+    CancellationToken cancellationToken)
+{
+    private const int MaxJournalLineBytes = 1024 * 1024;
+    private readonly List<string> _journalNotes = [];
+
+    public IReadOnlyList<string> FinishedFiles { get; private set; } = [];
+
+    public long FilesHashed { get; private set; }
+
+    public long BytesHashed { get; private set; }
+
+    public void Run()
+    {
+        SpecialFilesCheck.Run(tree, checks);
+        var records = ReadJournal();
+        if (records is not null)
+        {
+            CheckFinishedFiles(records);
+        }
+        checks.Add(CheckNames.Sealed, CheckOutcome.Warn,
+            $"The bundle is partial (its name ends in {BundleLayout.PartialSuffix}): it was never sealed; "
+            + $"{CheckList.Count(FinishedFiles.Count, "file was", "files were")} finished.", FinishedFiles);
+    }
+
+    private List<FileRecord>? ReadJournal()
+    {
+        var entry = tree.Find(BundleLayout.Journal);
+        if (entry is null)
+        {
+            checks.Add(CheckNames.Journal, CheckOutcome.Pass, $"No {BundleLayout.Journal}: no file was finished.");
+            return [];
+        }
+        if (entry.Kind != BagEntryKind.RegularFile)
+        {
+            checks.Add(CheckNames.Journal, CheckOutcome.Fail, $"{BundleLayout.Journal} is not a regular file (not opened).");
+            return null;
+        }
+        var records = new List<FileRecord>();
+        string? badLine = null;
+        try
+        {
+            foreach (var (number, text) in reader.ReadLines(BundleLayout.Journal, MaxJournalLineBytes))
+            {
+                if (badLine is not null)
+                {
+                    checks.Add(CheckNames.Journal, CheckOutcome.Fail, badLine);
+                    return null;
+                }
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    var record = ManifestJson.FromUtf8<FileRecord>(BagItText.Utf8.GetBytes(text));
+                    if (record.BagPath is null || record.Sha256 is null)
+                    {
+                        throw new JsonException("bagPath and sha256 are required");
+                    }
+                    records.Add(record);
+                }
+                catch (JsonException e)
+                {
+                    // Only the last line may be torn (power loss mid-append); a bad line with more after it is tampering.
+                    badLine = $"{BundleLayout.Journal} line {number} is malformed: {e.Message}";
+                    _journalNotes.Clear();
+                    _journalNotes.Add($"{BundleLayout.Journal} line {number.ToString(CultureInfo.InvariantCulture)} ignored: an incomplete last line (interrupted write)");
+                }
+            }
+        }
+        catch (BundleReaderException e)
+        {
+            checks.Add(CheckNames.Journal, CheckOutcome.Fail, e.Message);
+            return null;
+        }
+        FinishedFiles = records.Select(r => r.BagPath).Distinct(StringComparer.Ordinal).ToList();
+        return records;
+    }
+
+    private void CheckFinishedFiles(List<FileRecord> records)
+    {
+        var findings = new List<string>();
+        var jobs = new List<HashJob>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var paths = record.Parts is { Count: > 0 } parts ? parts : [record.BagPath];
+            var unsafePath = paths.Append(record.BagPath)
+                .Select(p => (Path: p, Problem: BagPathRules.Problem(p) ?? (BagPathRules.IsPayload(p) ? null : "is not under data/")))
+                .FirstOrDefault(p => p.Problem is not null);
+            if (unsafePath.Problem is not null)
+            {
+                findings.Add($"{BundleLayout.Journal} record {i + 1}: {CheckList.Show(unsafePath.Path)} {unsafePath.Problem} (not opened)");
+                continue;
+            }
+            var missing = paths.FirstOrDefault(p => !tree.IsRegularFile(p));
+            if (missing is not null)
+            {
+                findings.Add($"{CheckList.Show(missing)} is {(tree.Contains(missing) ? "not a regular file (not opened)" : "missing")}, but {BundleLayout.Journal} record {i + 1} lists it as finished");
+                continue;
+            }
+            jobs.Add(new HashJob(i.ToString(CultureInfo.InvariantCulture), paths));
+        }
+        var hashes = new ParallelHasher(fileSystem, reader, tree, options.MaxParallelism).HashAll(jobs, cancellationToken);
+        foreach (var job in jobs)
+        {
+            var record = records[int.Parse(job.Key, CultureInfo.InvariantCulture)];
+            var hash = hashes[job.Key];
+            if (hash.Error is not null)
+            {
+                findings.Add(hash.Error);
+                continue;
+            }
+            if (hash.Length != record.Size)
+            {
+                findings.Add($"{CheckList.Show(record.BagPath)}: size is {hash.Length} bytes, {BundleLayout.Journal} says {record.Size}");
+            }
+            if (!string.Equals(hash.Sha256, record.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add($"{CheckList.Show(record.BagPath)}: SHA-256 is {hash.Sha256}, {BundleLayout.Journal} says {record.Sha256.ToLowerInvariant()}");
+            }
+        }
+        FilesHashed = hashes.Count;
+        BytesHashed = hashes.Values.Sum(h => h.Length);
+        if (findings.Count == 0)
+        {
+            checks.Add(CheckNames.Journal, CheckOutcome.Pass,
+                $"{CheckList.Count(records.Count, "finished file")} in {BundleLayout.Journal}, each intact.", _journalNotes);
+            return;
+        }
+        checks.Add(CheckNames.Journal, CheckOutcome.Fail,
+            $"{CheckList.Count(findings.Count, "finished file")} not as {BundleLayout.Journal} recorded.", findings);
+    }
+}

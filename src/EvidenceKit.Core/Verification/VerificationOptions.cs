@@ -1,0 +1,22 @@
+using EvidenceKit.Core.Abstractions;
+
+namespace EvidenceKit.Core.Verification;
+
+/// <summary>What the person verifying trusts and requires, and the limits that keep hostile input harmless.</summary>
+public sealed record VerificationOptions
+{
+    /// <summary>Trusted anchors and pinned fingerprints; never taken from the bundle.</summary>
+    public TrustPolicy Trust { get; init; } = TrustPolicy.None;
+
+    /// <summary>When true, an unsigned (analysis) bundle is UNTRUSTED rather than VALID.</summary>
+    public bool RequireSignature { get; init; }
+
+    /// <summary>How many files are hashed at once.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Longest line accepted in a manifest or other tag file, in bytes.</summary>
+    public int MaxLineBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Largest custody/manifest.json accepted, in bytes.</summary>
+    public long MaxManifestJsonBytes { get; init; } = 256L * 1024 * 1024;
+}
