@@ -1,18 +1,24 @@
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Signing.Cms;
+using EvidenceKit.Signing.Trust;
 
 namespace EvidenceKit.Verifier;
 
 /// <summary>The real implementations behind the verifier's ports: CMS verification and trust anchor loading.</summary>
 internal static class VerifierServices
 {
-    public static ISignatureVerifier CreateSignatureVerifier() => new UnavailableSignatureVerifier();
+    public static ISignatureVerifier CreateSignatureVerifier() => new CmsSignatureVerifier(TimeProvider.System);
 
-    public static IReadOnlyList<byte[]> LoadTrustAnchors(IEnumerable<string> paths) =>
-        throw new InvalidDataException("loading trust anchors needs EvidenceKit.Signing, which this build does not have yet");
-
-    private sealed class UnavailableSignatureVerifier : ISignatureVerifier
+    /// <exception cref="InvalidDataException">A path is missing or holds no certificate.</exception>
+    public static IReadOnlyList<byte[]> LoadTrustAnchors(IEnumerable<string> paths)
     {
-        public SignatureVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, TrustPolicy policy) =>
-            new(false, false, null, null, "CMS verification is not in this build yet (EvidenceKit.Signing)");
+        try
+        {
+            return TrustAnchors.Load(paths);
+        }
+        catch (TrustAnchorException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
     }
 }
