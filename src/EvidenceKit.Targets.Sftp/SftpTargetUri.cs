@@ -149,6 +149,9 @@ public sealed class SftpTargetUri : IEquatable<SftpTargetUri>
         }
         else
         {
+            if (hostPort.Count(c => c == ':') > 1)
+                throw SftpErrors.UriInvalid(target,
+                    $"'{hostPort}' is not a host name or host:port (IPv6 addresses go in brackets: sftp://user@[::1]/path)");
             var colon = hostPort.IndexOf(':', StringComparison.Ordinal);
             host = colon < 0 ? hostPort : hostPort[..colon];
             portText = colon < 0 ? "" : hostPort[(colon + 1)..];
