@@ -8,7 +8,7 @@ namespace EvidenceKit.Targets.Sftp;
 /// <summary>Every exception this project throws is built here, so the messages read alike.</summary>
 internal static class SftpErrors
 {
-    private const string HowToPin = "--host-key-fingerprint {0} or --known-hosts FILE";
+    private const string HowToPin = "--host-key-fingerprint {5} or --known-hosts FILE";
 
     public static SftpTargetUriException UriNotSftp(string target) =>
         new($"'{target}' is not an sftp target; write sftp://user@host[:port]/path.");
