@@ -103,6 +103,18 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
         NoLoginSince(logBefore);
     }
 
+    [Theory]
+    [InlineData("MD5:12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0")]
+    [InlineData("SHA256:tooshort")]
+    public void A_fingerprint_not_in_ssh_keygen_form_is_refused_before_connecting(string fingerprint)
+    {
+        var options = sshd.Options() with { HostKeyFingerprint = fingerprint };
+
+        var act = () => SftpTargetStore.Connect(options);
+
+        act.Should().Throw<SftpTargetException>().Which.Message.Should().Contain("SHA256: followed by 43 base64 characters");
+    }
+
     [Fact]
     public void A_client_key_the_server_does_not_know_gives_an_auth_error()
     {

@@ -201,11 +201,10 @@ internal sealed class SftpConnection : IDisposable
             methods.Add(new PasswordAuthenticationMethod(uri.User, options.Password));
 
         var info = new ConnectionInfo(uri.Host, uri.Port, uri.User, [.. methods]) { Timeout = options.ConnectTimeout };
-        foreach (var algorithm in info.HostKeyAlgorithms.Keys.ToList())
-        {
-            if (!policy.AllowsAlgorithm(algorithm))
-                info.HostKeyAlgorithms.Remove(algorithm);
-        }
+        var factories = info.HostKeyAlgorithms.ToList();
+        info.HostKeyAlgorithms.Clear();
+        foreach (var algorithm in policy.OrderAlgorithms(factories.Select(f => f.Key)))
+            info.HostKeyAlgorithms.Add(algorithm, factories.First(f => f.Key == algorithm).Value);
 
         var client = new SftpClient(info) { OperationTimeout = options.OperationTimeout };
         HostKeyVerdict? verdict = null;

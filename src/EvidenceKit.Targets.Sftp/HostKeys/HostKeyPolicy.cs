@@ -40,17 +40,17 @@ internal sealed partial class HostKeyPolicy
         new(fingerprint is null ? null : NormalizeFingerprint(fingerprint), knownHosts, host, port);
 
     /// <summary>
-    /// True when <paramref name="algorithm"/> should be offered, so the server presents a key we can check: the
-    /// types listed for the host in known_hosts when there are any, otherwise every plain (non-certificate) type.
+    /// Host key algorithms to offer, best first, so the server presents a key we can check: certificate
+    /// algorithms are dropped; the types listed (and not revoked) for the host in known_hosts come first; the
+    /// rest stay, so that a server with only other keys still shows its fingerprint in the refusal.
     /// </summary>
-    public bool AllowsAlgorithm(string algorithm)
+    public IReadOnlyList<string> OrderAlgorithms(IEnumerable<string> offered)
     {
-        if (algorithm.Contains("-cert-", StringComparison.Ordinal))
-            return false;
-        if (_entries.Count == 0)
-            return true;
-        var keyType = algorithm is "rsa-sha2-256" or "rsa-sha2-512" ? "ssh-rsa" : algorithm;
-        return _entries.Any(e => !e.Revoked && e.KeyType == keyType);
+        var plain = offered.Where(a => !a.Contains("-cert-", StringComparison.Ordinal)).ToList();
+        var known = _entries.Where(e => !e.Revoked).Select(e => e.KeyType).ToHashSet(StringComparer.Ordinal);
+        bool Known(string algorithm) =>
+            known.Contains(algorithm is "rsa-sha2-256" or "rsa-sha2-512" ? "ssh-rsa" : algorithm);
+        return [.. plain.Where(Known), .. plain.Where(a => !Known(a))];
     }
 
     /// <summary>Checks the key the server presented (SSH wire format).</summary>

@@ -28,34 +28,42 @@ public class SshdFixture : IDisposable
                 $"{Sshd} is missing: these tests need a real OpenSSH server; install it with 'apt-get install -y openssh-server openssh-client'.");
         Directory.CreateDirectory("/run/sshd");
         Dir = Directory.CreateTempSubdirectory("ek-sshd-").FullName;
-        Root = Path.Combine(Dir, "sftp-root");
-        Directory.CreateDirectory(Root);
-        HostKeyPath = Tool.NewKey(Path.Combine(Dir, "host_key"), hostKeyType);
-        HostKeyFingerprint = Tool.Fingerprint(HostKeyPath + ".pub");
-        ClientKeyPath = Tool.NewKey(Path.Combine(Dir, "client_key"));
-        File.Copy(ClientKeyPath + ".pub", Path.Combine(Dir, "authorized_keys"));
-        Port = FreePort();
-        ConfigPath = Path.Combine(Dir, "sshd_config");
-        File.WriteAllText(ConfigPath, $"""
-            ListenAddress 127.0.0.1
-            Port {Port}
-            HostKey {HostKeyPath}
-            AuthorizedKeysFile {Path.Combine(Dir, "authorized_keys")}
-            PubkeyAuthentication yes
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            PermitRootLogin prohibit-password
-            StrictModes no
-            UsePAM no
-            PidFile {Path.Combine(Dir, "sshd.pid")}
-            Subsystem sftp internal-sftp
-            LogLevel VERBOSE
+        try
+        {
+            Root = Path.Combine(Dir, "sftp-root");
+            Directory.CreateDirectory(Root);
+            HostKeyPath = Tool.NewKey(Path.Combine(Dir, "host_key"), hostKeyType);
+            HostKeyFingerprint = Tool.Fingerprint(HostKeyPath + ".pub");
+            ClientKeyPath = Tool.NewKey(Path.Combine(Dir, "client_key"));
+            File.Copy(ClientKeyPath + ".pub", Path.Combine(Dir, "authorized_keys"));
+            Port = FreePort();
+            ConfigPath = Path.Combine(Dir, "sshd_config");
+            File.WriteAllText(ConfigPath, $"""
+                ListenAddress 127.0.0.1
+                Port {Port}
+                HostKey {HostKeyPath}
+                AuthorizedKeysFile {Path.Combine(Dir, "authorized_keys")}
+                PubkeyAuthentication yes
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PermitRootLogin prohibit-password
+                StrictModes no
+                UsePAM no
+                PidFile {Path.Combine(Dir, "sshd.pid")}
+                Subsystem sftp internal-sftp
+                LogLevel VERBOSE
 
-            """);
-        var (code, stdout, stderr) = Tool.Run(Sshd, "-t", "-f", ConfigPath);
-        if (code != 0)
-            throw new InvalidOperationException($"sshd -t rejected the test configuration: {stderr}{stdout}");
-        Start();
+                """);
+            var (code, stdout, stderr) = Tool.Run(Sshd, "-t", "-f", ConfigPath);
+            if (code != 0)
+                throw new InvalidOperationException($"sshd -t rejected the test configuration: {stderr}{stdout}");
+            Start();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     public string Dir { get; }

@@ -40,7 +40,7 @@ internal static class Tool
     {
         var arguments = new List<string> { "-q", "-t", type, "-N", passphrase, "-C", "evidencekit-test", "-f", path };
         if (type == "rsa")
-            arguments.InsertRange(2, ["-b", "3072"]);
+            arguments.InsertRange(3, ["-b", "3072"]);
         RunOk("ssh-keygen", [.. arguments]);
         return path;
     }
