@@ -35,8 +35,17 @@ public sealed class AcquisitionLogSink : ILogEventSink, IAcquisitionLog, IDispos
                 }
                 return;
             }
-            _formatter.Format(logEvent, _writer);
-            _writer.Flush();
+            try
+            {
+                _formatter.Format(logEvent, _writer);
+                _writer.Flush();
+            }
+            catch (IOException)
+            {
+                // The target's connection dropped: keep the event until the log is attached again.
+                _writer = null;
+                _buffer.Enqueue(logEvent);
+            }
         }
     }
 
@@ -45,6 +54,14 @@ public sealed class AcquisitionLogSink : ILogEventSink, IAcquisitionLog, IDispos
     {
         lock (_gate)
         {
+            try
+            {
+                _writer?.Dispose();
+            }
+            catch (IOException)
+            {
+                // A writer of a lost connection.
+            }
             _writer = new StreamWriter(stream, EvidenceKit.Core.Bundles.BagItText.Utf8) { NewLine = "\n" };
             while (_buffer.TryDequeue(out var e))
             {

@@ -73,10 +73,11 @@ internal static class CommandLine
             }
 
             // A resume re-reads the first run's arguments, so it plans exactly the same collection.
-            var partial = PartialBundle.Open(fs, resume);
+            var partial = PartialBundle.Open(fs, resume, settings);
             var original = root.Parse(partial.Info.Arguments.ToArray());
             var first = CollectSettings.From(LayeredSettings.Build(Defaults, original.GetValue<string>("--config"), TopLevel.Explicit(original, options)), time);
-            var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false };
+            var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false,
+                SshKey = settings.SshKey ?? first.SshKey, HostKeyFingerprint = settings.HostKeyFingerprint ?? first.HostKeyFingerprint, KnownHosts = settings.KnownHosts ?? first.KnownHosts };
             return await new CollectCommand(fs, time).ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
 

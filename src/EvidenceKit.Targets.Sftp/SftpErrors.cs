@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Abstractions;
 using System.Globalization;
 using EvidenceKit.Targets.Sftp.Errors;
 using EvidenceKit.Targets.Sftp.HostKeys;

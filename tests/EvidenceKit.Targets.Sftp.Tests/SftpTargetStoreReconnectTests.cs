@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Abstractions;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using EvidenceKit.Targets.Sftp.Errors;

@@ -24,7 +24,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         using var logger = Logging.Create(settings.Verbose, settings.Quiet, settings.Json, bundleLog);
         var source = LinuxSourceFiles.IsSupported ? (ISourceFiles)new LinuxSourceFiles() : new PortableSourceFiles(fs);
 
-        using var store = TargetStores.Open(fs, settings);
+        using var store = resume?.Store ?? TargetStores.Open(fs, settings, message => logger.Information("{Target}", message));
         var planner = new CollectionPlanner(fs, source, Discovery.Registry);
         var plan = planner.Plan(profile, new PlanningOptions
         {

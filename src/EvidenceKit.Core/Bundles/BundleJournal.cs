@@ -13,7 +13,8 @@ public sealed class BundleJournal : IDisposable
 {
     private static readonly JsonSerializerOptions LineOptions = new(ManifestJson.WriteOptions) { WriteIndented = false };
     private readonly ITargetStore _store;
-    private readonly Stream _stream;
+    private readonly string _path;
+    private Stream _stream;
     private readonly bool _durable;
     private readonly Lock _gate = new();
 
@@ -22,7 +23,25 @@ public sealed class BundleJournal : IDisposable
     {
         _store = store;
         _durable = durable;
-        _stream = store.OpenAppend(bundleDir + "/" + BundleLayout.Journal);
+        _path = bundleDir + "/" + BundleLayout.Journal;
+        _stream = store.OpenAppend(_path);
+    }
+
+    /// <summary>Opens the journal again after the target reconnected (the old stream belonged to the lost session).</summary>
+    public void Reopen()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                _stream.Dispose();
+            }
+            catch (IOException)
+            {
+                // The old session is gone; nothing to flush.
+            }
+            _stream = _store.OpenAppend(_path);
+        }
     }
 
     /// <summary>Records a finished file.</summary>

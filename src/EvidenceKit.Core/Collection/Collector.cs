@@ -183,7 +183,7 @@ public sealed class Collector(
                 {
                     try
                     {
-                        var outcome = engine.Copy(file, partial, stop.Token);
+                        var outcome = CopyWithReconnect(engine, file, partial, journal, acquisitionLog, stop.Token);
                         if (outcome.Collected is { } record)
                         {
                             journal.Append(record);
@@ -278,6 +278,39 @@ public sealed class Collector(
 
         return new CollectionResult(true, $"{store.Location}/{finalName}", sealedManifest, files.Count, files.Sum(f => f.Size),
             skippedAll, plan.Excluded, plan.EmptyTargets, null);
+    }
+
+    /// <summary>Attempts at one file when a network target drops the connection in the middle of it.</summary>
+    private const int ConnectionAttempts = 3;
+
+    private FileOutcome CopyWithReconnect(CopyEngine engine, PlannedFile file, string partial, BundleJournal journal,
+        IAcquisitionLog acquisitionLog, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return engine.Copy(file, partial, cancellationToken);
+            }
+            catch (TargetConnectionLostException e)
+            {
+                if (attempt >= ConnectionAttempts)
+                {
+                    throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {e.Message}", e);
+                }
+                log.Warning("Connection to the target lost while writing {Path} ({Message}); reconnecting and copying it again", file.HostPath, e.Message);
+                try
+                {
+                    // The store reconnects on its next call; the journal and log streams of the old session are dead.
+                    journal.Reopen();
+                    acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
+                }
+                catch (IOException again)
+                {
+                    throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {again.Message}", again);
+                }
+            }
+        }
     }
 
     /// <summary>"analysis" or "prosecution".</summary>

@@ -95,7 +95,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         {
             output = store.Create(targetPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Cannot create {targetPath} on the target: {e.Message}", e);
         }
@@ -144,13 +144,13 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
                         store.Flush(output);
                     }
                 }
-                catch (IOException e)
+                catch (IOException e) when (e is not TargetConnectionLostException)
                 {
                     throw new TargetWriteException($"Cannot flush {targetPath} on the target: {e.Message}", e);
                 }
             }
         }
-        catch (Exception e) when (e is IOException and not SourceFileException and not TargetWriteException)
+        catch (Exception e) when (e is IOException and not SourceFileException and not TargetWriteException and not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Writing {targetPath} to the target failed: {e.Message}", e);
         }
@@ -182,7 +182,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         {
             pending.GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException && e is not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Writing {targetPath} to the target failed: {e.Message}", e);
         }
@@ -196,7 +196,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
             using var copy = store.OpenRead(targetPath);
             return Hex.Sha256(copy);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Cannot read back {targetPath} from the target: {e.Message}", e);
         }

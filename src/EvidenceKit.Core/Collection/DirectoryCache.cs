@@ -18,7 +18,7 @@ internal sealed class DirectoryCache(ITargetStore store)
         {
             store.CreateDirectory(directory);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Cannot create {directory} on the target: {e.Message}", e);
         }

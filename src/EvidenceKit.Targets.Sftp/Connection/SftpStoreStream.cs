@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Sftp;
 
@@ -5,7 +6,7 @@ namespace EvidenceKit.Targets.Sftp.Connection;
 
 /// <summary>
 /// A file stream on the server that reports a dropped connection as
-/// <see cref="Errors.TargetConnectionLostException"/> and marks the session broken, so the store reconnects on its
+/// <see cref="TargetConnectionLostException"/> and marks the session broken, so the store reconnects on its
 /// next call. A broken stream is never resumed: the caller writes the file again from the start.
 /// </summary>
 internal sealed class SftpStoreStream : Stream
@@ -183,7 +184,7 @@ internal sealed class SftpStoreStream : Stream
             throw SftpErrors.StreamBroken(_connection.Location, _path, _writing, null);
     }
 
-    private Errors.TargetConnectionLostException Broken(Exception cause)
+    private TargetConnectionLostException Broken(Exception cause)
     {
         _broken = true;
         _connection.MarkBroken(_generation);

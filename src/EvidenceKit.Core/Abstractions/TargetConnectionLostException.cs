@@ -1,4 +1,4 @@
-namespace EvidenceKit.Targets.Sftp.Errors;
+namespace EvidenceKit.Core.Abstractions;
 
 /// <summary>
 /// The connection to a network target was lost. Thrown by a stream that broke in the middle of a file (the file
