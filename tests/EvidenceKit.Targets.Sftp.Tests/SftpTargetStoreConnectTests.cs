@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Diagnostics;
 using EvidenceKit.Targets.Sftp.Errors;
 using EvidenceKit.Targets.Sftp.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     public void The_fingerprint_ssh_keygen_prints_for_the_host_key_lets_the_store_connect()
     {
         // Given the fingerprint as `ssh-keygen -lf host_key.pub` prints it
-        var options = sshd.Options() with { HostKeyFingerprint = Tool.Fingerprint(sshd.HostKeyPath + ".pub") };
+        var options = sshd.Options() with { HostKeyFingerprint = SshTool.Fingerprint(sshd.HostKeyPath + ".pub") };
 
         // When
         using var store = SftpTargetStore.Connect(options);
@@ -43,7 +44,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     {
         // Given a known_hosts file hashed with ssh-keygen -H, with an unrelated host first
         var knownHosts = WriteKnownHosts($"[127.0.0.1]:{sshd.Port}", "otherhost.example.org");
-        Tool.RunOk("ssh-keygen", "-H", "-f", knownHosts);
+        SshTool.RunOk("ssh-keygen", "-H", "-f", knownHosts);
         File.ReadAllLines(knownHosts).Where(line => !line.StartsWith('#')).Should().OnlyContain(line => line.StartsWith("|1|"));
         File.ReadAllText(knownHosts).Should().NotContain("127.0.0.1");
         var options = sshd.Options() with { HostKeyFingerprint = null, KnownHostsFile = knownHosts };
@@ -68,9 +69,9 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     public void A_wrong_fingerprint_is_refused_before_login_and_the_message_shows_the_presented_one()
     {
         // Given a pin for some other key
-        var other = Tool.NewKey(Path.Combine(_scratch, "other_host_key"));
+        var other = SshTool.NewKey(Path.Combine(_scratch, "other_host_key"));
         var options = sshd.Options("/" + Path.GetRelativePath("/", Path.Combine(sshd.Root, "must-not-appear")))
-            with { HostKeyFingerprint = Tool.Fingerprint(other + ".pub") };
+            with { HostKeyFingerprint = SshTool.Fingerprint(other + ".pub") };
         var logBefore = sshd.Log.Length;
 
         // When
@@ -83,7 +84,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
         error.Message.Should().Contain(sshd.HostKeyFingerprint)
             .And.Contain("--host-key-fingerprint " + sshd.HostKeyFingerprint)
             .And.Contain("--known-hosts FILE")
-            .And.Contain("does not match the pinned fingerprint " + Tool.Fingerprint(other + ".pub"));
+            .And.Contain("does not match the pinned fingerprint " + SshTool.Fingerprint(other + ".pub"));
         NoLoginSince(logBefore);
         Directory.EnumerateFileSystemEntries(sshd.Root).Should().NotContain(p => p.EndsWith("must-not-appear", StringComparison.Ordinal));
     }
@@ -118,7 +119,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     [Fact]
     public void A_client_key_the_server_does_not_know_gives_an_auth_error()
     {
-        var stranger = Tool.NewKey(Path.Combine(_scratch, "stranger"));
+        var stranger = SshTool.NewKey(Path.Combine(_scratch, "stranger"));
         var options = sshd.Options() with { PrivateKeyFile = stranger };
 
         var act = () => SftpTargetStore.Connect(options);
@@ -130,7 +131,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     [Fact]
     public void An_encrypted_key_without_its_passphrase_gives_an_auth_error_naming_the_variable()
     {
-        var locked = Tool.NewKey(Path.Combine(_scratch, "locked"), passphrase: "correct horse");
+        var locked = SshTool.NewKey(Path.Combine(_scratch, "locked"), passphrase: "correct horse");
         var options = sshd.Options() with { PrivateKeyFile = locked };
 
         var act = () => SftpTargetStore.Connect(options);
@@ -142,7 +143,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     public void An_encrypted_key_with_its_passphrase_logs_in()
     {
         // Given a passphrase-protected key that the server accepts
-        var locked = Tool.NewKey(Path.Combine(_scratch, "locked-ok"), passphrase: "correct horse");
+        var locked = SshTool.NewKey(Path.Combine(_scratch, "locked-ok"), passphrase: "correct horse");
         var authorized = Path.Combine(sshd.Dir, "authorized_keys");
         File.AppendAllText(authorized, File.ReadAllText(locked + ".pub"));
         var options = sshd.Options() with { PrivateKeyFile = locked, PrivateKeyPassphrase = "correct horse" };
@@ -218,7 +219,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     private string WriteKnownHosts(params string[] hostFields)
     {
         var key = File.ReadAllText(sshd.HostKeyPath + ".pub").Trim().Split(' ');
-        var other = File.ReadAllText(Tool.NewKey(Path.Combine(_scratch, "unrelated-" + Guid.NewGuid().ToString("N"))) + ".pub")
+        var other = File.ReadAllText(SshTool.NewKey(Path.Combine(_scratch, "unrelated-" + Guid.NewGuid().ToString("N"))) + ".pub")
             .Trim().Split(' ');
         var lines = new List<string> { "# test known_hosts", $"elsewhere.example.org {other[0]} {other[1]}" };
         lines.AddRange(hostFields.Select(field => $"{field} {key[0]} {key[1]}"));

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
@@ -41,7 +42,7 @@ public sealed class SftpTargetStoreEcdsaHostKeyTests(EcdsaSshdFixture sshd) : IC
     [Fact]
     public void A_known_hosts_file_with_only_another_key_type_for_the_host_is_refused_showing_the_presented_key()
     {
-        var other = Tool.NewKey(Path.Combine(sshd.Dir, "other-" + Guid.NewGuid().ToString("N")));
+        var other = SshTool.NewKey(Path.Combine(sshd.Dir, "other-" + Guid.NewGuid().ToString("N")));
         var line = File.ReadAllText(other + ".pub").Trim().Split(' ');
         var knownHosts = Path.Combine(sshd.Dir, "known_hosts-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(knownHosts, $"[127.0.0.1]:{sshd.Port} {line[0]} {line[1]}\n");

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Core.Abstractions;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -129,12 +130,12 @@ public sealed class SftpTargetStoreReconnectTests : IClassFixture<SshdFixture>, 
             // Given the server comes back with a different host key
             File.Delete(_sshd.HostKeyPath);
             File.Delete(_sshd.HostKeyPath + ".pub");
-            Tool.NewKey(_sshd.HostKeyPath);
+            SshTool.NewKey(_sshd.HostKeyPath);
             _sshd.Start();
 
             var act = () => store.Exists("");
 
-            act.Should().Throw<HostKeyException>().Which.PresentedFingerprint.Should().Be(Tool.Fingerprint(_sshd.HostKeyPath + ".pub"));
+            act.Should().Throw<HostKeyException>().Which.PresentedFingerprint.Should().Be(SshTool.Fingerprint(_sshd.HostKeyPath + ".pub"));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Security.Cryptography;
 using EvidenceKit.Targets.Sftp.Tests.Support;
 

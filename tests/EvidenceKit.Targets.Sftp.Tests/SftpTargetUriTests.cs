@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Targets.Sftp.Errors;
 
 namespace EvidenceKit.Targets.Sftp.Tests;

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 namespace EvidenceKit.Targets.Sftp.Tests.Support;
 
 /// <summary>An <see cref="SshdFixture"/> whose only host key is ECDSA P-256.</summary>

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 namespace EvidenceKit.Targets.Sftp.Tests.Support;
 
 /// <summary>Writes known_hosts files for a fixture's host key.</summary>

@@ -1,9 +1,10 @@
+using EvidenceKit.Targets.Sftp;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EvidenceKit.Targets.Sftp.Tests.Support;
+namespace EvidenceKit.Testing;
 
 /// <summary>
 /// A real OpenSSH server for one test class: a fresh host key and client key in a temporary directory, sshd
@@ -32,9 +33,9 @@ public class SshdFixture : IDisposable
         {
             Root = Path.Combine(Dir, "sftp-root");
             Directory.CreateDirectory(Root);
-            HostKeyPath = Tool.NewKey(Path.Combine(Dir, "host_key"), hostKeyType);
-            HostKeyFingerprint = Tool.Fingerprint(HostKeyPath + ".pub");
-            ClientKeyPath = Tool.NewKey(Path.Combine(Dir, "client_key"));
+            HostKeyPath = SshTool.NewKey(Path.Combine(Dir, "host_key"), hostKeyType);
+            HostKeyFingerprint = SshTool.Fingerprint(HostKeyPath + ".pub");
+            ClientKeyPath = SshTool.NewKey(Path.Combine(Dir, "client_key"));
             File.Copy(ClientKeyPath + ".pub", Path.Combine(Dir, "authorized_keys"));
             Port = FreePort();
             ConfigPath = Path.Combine(Dir, "sshd_config");
@@ -54,7 +55,7 @@ public class SshdFixture : IDisposable
                 LogLevel VERBOSE
 
                 """);
-            var (code, stdout, stderr) = Tool.Run(Sshd, "-t", "-f", ConfigPath);
+            var (code, stdout, stderr) = SshTool.Run(Sshd, "-t", "-f", ConfigPath);
             if (code != 0)
                 throw new InvalidOperationException($"sshd -t rejected the test configuration: {stderr}{stdout}");
             Start();

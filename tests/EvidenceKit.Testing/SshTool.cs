@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace EvidenceKit.Targets.Sftp.Tests.Support;
+namespace EvidenceKit.Testing;
 
 /// <summary>Runs a real command-line tool to completion (bounded in time) and returns what it printed.</summary>
-internal static class Tool
+public static class SshTool
 {
     public static (int ExitCode, string Out, string Err) Run(string file, params string[] arguments)
     {
