@@ -38,6 +38,9 @@ public sealed class TimestampTokenVerifier
     /// <summary>The token's signature, or its binding to the TSA certificate, does not verify.</summary>
     public const string BadSignature = "time-stamp token signature does not verify with the TSA certificate";
 
+    /// <summary>The TSA certificate was not valid when the token says it was made.</summary>
+    public const string TsaCertificateNotValidAtGenTime = "TSA certificate was not valid at the time-stamp's genTime";
+
     /// <summary>The prefix of every valid token's detail.</summary>
     public const string ValidPrefix = "time-stamp valid; ";
 
@@ -115,6 +118,11 @@ public sealed class TimestampTokenVerifier
         if (!CertificateFacts.HasCriticalTimeStampingUsage(certificate))
         {
             return new(false, false, genTime, subject, fingerprint, NotTsaCertificate);
+        }
+
+        if (!CertificateFacts.IsValidAt(certificate, genTime))
+        {
+            return new(false, false, genTime, subject, fingerprint, TsaCertificateNotValidAtGenTime);
         }
 
         try
