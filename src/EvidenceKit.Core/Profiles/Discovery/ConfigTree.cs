@@ -235,6 +235,7 @@ internal sealed partial class ConfigTree
         }
 
         var current = new List<string> { "/" };
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var examined = 0;
         foreach (var part in normalized.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -259,6 +260,7 @@ internal sealed partial class ConfigTree
                     if (regex.IsMatch(name))
                     {
                         next.Add(Join(directory, name));
+                        listed.Add(Join(directory, name));
                     }
                 }
             }
@@ -266,7 +268,8 @@ internal sealed partial class ConfigTree
             current = next;
         }
 
-        return current.Where(Exists).Order(StringComparer.Ordinal).ToArray();
+        // A listed name exists even when it is a link that leaves the root: reading it then says so.
+        return current.Where(p => listed.Contains(p) || Exists(p)).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Every file under a host directory, recursively, sorted; bounded like <see cref="Glob"/>.</summary>
