@@ -54,35 +54,17 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
         using var _ = tree.Enter(file.HostPath);
         var text = new StringBuilder(WithoutComments(file.Text));
 
-        // RainerScript objects first; their text is then blanked so that the legacy pass does not see it.
+        // Statements are gathered first and then run in file order, so that includes and templates take
+        // effect where they stand. RainerScript objects are blanked so that the legacy pass does not see them.
+        var steps = new List<(int Position, Action Run)>();
         foreach (Match match in ScriptObject().Matches(text.ToString()))
         {
             var end = ClosingParenthesis(text, match.Index + match.Length);
             var body = text.ToString(match.Index + match.Length, end - match.Index - match.Length);
             var line = LineAt(text, match.Index);
+            var kind = match.Groups["name"].Value.ToLowerInvariant();
             var parameters = Parameters(body);
-            switch (match.Groups["name"].Value.ToLowerInvariant())
-            {
-                case "action" when parameters.GetValueOrDefault("type")?.Equals("omfile", StringComparison.OrdinalIgnoreCase) == true:
-                    if (parameters.TryGetValue("file", out var path))
-                    {
-                        AddFile(tree, path, file.HostPath, line);
-                    }
-                    else if (parameters.TryGetValue("dynafile", out var template))
-                    {
-                        state.DynamicFiles.Add((template, file.HostPath, line));
-                    }
-
-                    break;
-                case "include" when parameters.TryGetValue("file", out var pattern):
-                    var optional = parameters.GetValueOrDefault("mode")?.Equals("optional", StringComparison.OrdinalIgnoreCase) == true;
-                    Include(tree, file.HostPath, line, pattern, optional, state);
-                    break;
-                case "template" when parameters.TryGetValue("name", out var name) && parameters.TryGetValue("string", out var value):
-                    state.Templates[name] = value;
-                    break;
-            }
-
+            steps.Add((match.Index, () => ScriptObject(tree, file.HostPath, line, kind, parameters, state)));
             for (var i = match.Index; i < Math.Min(end + 1, text.Length); i++)
             {
                 if (text[i] != '\n')
@@ -92,10 +74,12 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
             }
         }
 
+        var position = 0;
         var lines = text.ToString().Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length; position += lines[i].Length + 1, i++)
         {
             var line = lines[i].Trim();
+            var number = i + 1;
             if (line.Length == 0)
             {
                 continue;
@@ -103,16 +87,46 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
 
             if (IncludeConfig().Match(line) is { Success: true } include)
             {
-                Include(tree, file.HostPath, i + 1, include.Groups[1].Value, optional: false, state);
+                steps.Add((position, () => Include(tree, file.HostPath, number, include.Groups[1].Value, optional: false, state)));
             }
             else if (LegacyTemplate().Match(line) is { Success: true } template)
             {
-                state.Templates[template.Groups["name"].Value] = template.Groups["value"].Value;
+                steps.Add((position, () => state.Templates[template.Groups["name"].Value] = template.Groups["value"].Value));
             }
             else if (Action(line) is { } action)
             {
-                LegacyAction(tree, action, file.HostPath, i + 1, state);
+                steps.Add((position, () => LegacyAction(tree, action, file.HostPath, number, state)));
             }
+        }
+
+        foreach (var (_, run) in steps.OrderBy(s => s.Position))
+        {
+            run();
+        }
+    }
+
+    private static void ScriptObject(ConfigTree tree, string file, int line, string kind, Dictionary<string, string> parameters, State state)
+    {
+        switch (kind)
+        {
+            case "action" when parameters.GetValueOrDefault("type")?.Equals("omfile", StringComparison.OrdinalIgnoreCase) == true:
+                if (parameters.TryGetValue("file", out var path))
+                {
+                    AddFile(tree, path, file, line);
+                }
+                else if (parameters.TryGetValue("dynafile", out var template))
+                {
+                    state.DynamicFiles.Add((template, file, line));
+                }
+
+                break;
+            case "include" when parameters.TryGetValue("file", out var pattern):
+                var optional = parameters.GetValueOrDefault("mode")?.Equals("optional", StringComparison.OrdinalIgnoreCase) == true;
+                Include(tree, file, line, pattern, optional, state);
+                break;
+            case "template" when parameters.TryGetValue("name", out var name) && parameters.TryGetValue("string", out var value):
+                state.Templates[name] = value;
+                break;
         }
     }
 
@@ -184,7 +198,10 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
         }
     }
 
-    /// <summary>Replaces '#' and '/* */' comments (outside quotes) by spaces, keeping every newline.</summary>
+    /// <summary>
+    /// Replaces '#' and '/* */' comments (outside quotes) by spaces, keeping every newline. A '/*' only opens a
+    /// comment at the start of a word, so that "/etc/rsyslog.d/*.conf" stays a path.
+    /// </summary>
     private static string WithoutComments(string text)
     {
         var result = new StringBuilder(text.Length);
@@ -221,7 +238,7 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
                     result.Append('\n');
                 }
             }
-            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*' && (i == 0 || char.IsWhiteSpace(text[i - 1])))
             {
                 var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
                 end = end < 0 ? text.Length : end + 2;
