@@ -30,10 +30,10 @@ public sealed class AutoProfileSelectorTests : IDisposable
         tree.Write("etc/os-release", "ID=debian\n");
         tree.Write("usr/sbin/apache2", "");
         tree.Write("usr/sbin/php-fpm8.2", "");
-        tree.Directory_("var/lib/docker");
+        tree.Folder("var/lib/docker");
 
         var withoutMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), new FileSystem(), tree.Root);
-        tree.Directory_("var/lib/mysql");
+        tree.Folder("var/lib/mysql");
         var withMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), new FileSystem(), tree.Root);
 
         withoutMysql.Names.Should().Equal("linux-base", "linux-docker-host", "linux-web-apache");
@@ -57,8 +57,8 @@ public sealed class AutoProfileSelectorTests : IDisposable
     [Fact]
     public void A_windows_root_with_iis_is_recognised_whatever_the_case_of_its_folders()
     {
-        tree.Directory_("windows/system32/INETSRV");
-        tree.Directory_("Windows/System32/winevt/Logs");
+        tree.Folder("windows/system32/INETSRV");
+        tree.Folder("Windows/System32/winevt/Logs");
 
         var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), new FileSystem(), tree.Root);
 

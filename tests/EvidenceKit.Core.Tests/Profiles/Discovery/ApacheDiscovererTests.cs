@@ -71,7 +71,7 @@ public sealed class ApacheDiscovererTests : IDisposable
             Include conf.modules.d/*.conf
             IncludeOptional conf.d
             """);
-        tree.Directory_("var/log/httpd");
+        tree.Folder("var/log/httpd");
         tree.Symlink("etc/httpd/logs", "../../var/log/httpd");
         tree.Write("etc/httpd/conf.modules.d/00-base.conf", "LoadModule log_config_module modules/mod_log_config.so\n");
         tree.Write("etc/httpd/conf.d/ssl.conf", "CustomLog logs/ssl_request_log \"%t %h\"\n");

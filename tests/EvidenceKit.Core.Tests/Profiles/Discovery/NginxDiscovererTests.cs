@@ -15,7 +15,7 @@ public sealed class NginxDiscovererTests : IDisposable
     [Fact]
     public void Log_paths_are_found_through_include_globs_relative_includes_and_linked_sites()
     {
-        tree.Directory_("usr/share/nginx/modules-available");
+        tree.Folder("usr/share/nginx/modules-available");
         tree.Write("etc/nginx/nginx.conf", """
             user www-data;
             error_log /var/log/nginx/error.log warn;
@@ -59,7 +59,7 @@ public sealed class NginxDiscovererTests : IDisposable
     [Fact]
     public void Relative_paths_use_the_etc_nginx_prefix_of_nginx_org_packages_and_source_builds_use_their_own()
     {
-        tree.Directory_("etc/nginx/modules");
+        tree.Folder("etc/nginx/modules");
         tree.Write("etc/nginx/nginx.conf", "access_log logs/a.log;\n");
         tree.Write("usr/local/nginx/conf/nginx.conf", "error_log logs/error.log;\ninclude extra/*.conf;\n");
         tree.Write("usr/local/nginx/conf/extra/x.conf", "access_log /data/x.log;\n");

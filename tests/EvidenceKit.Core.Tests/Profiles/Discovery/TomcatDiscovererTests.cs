@@ -39,7 +39,7 @@ public sealed class TomcatDiscovererTests : IDisposable
             1catalina.org.apache.juli.AsyncFileHandler.prefix = catalina.
             """);
         tree.Symlink("var/lib/tomcat9/conf", "/etc/tomcat9");
-        tree.Directory_("var/log/tomcat9");
+        tree.Folder("var/log/tomcat9");
         tree.Symlink("var/lib/tomcat9/logs", "../../log/tomcat9");
 
         var result = Discover();
