@@ -5,6 +5,10 @@ public static class LogDiscoverers
 {
     private static readonly Dictionary<string, Func<ILogDiscoverer>> Factories = new(StringComparer.Ordinal)
     {
+        ["nginx"] = () => new NginxDiscoverer(),
+        ["apache"] = () => new ApacheDiscoverer(),
+        ["tomcat"] = () => new TomcatDiscoverer(),
+        ["rsyslog"] = () => new RsyslogDiscoverer(),
     };
 
     /// <summary>The dialect names: "nginx", "apache", "tomcat", "rsyslog".</summary>

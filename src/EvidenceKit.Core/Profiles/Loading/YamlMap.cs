@@ -37,7 +37,15 @@ internal sealed partial class YamlMap
         }
         catch (YamlException e)
         {
-            throw ProfileErrors.Syntax(file, LineOf(e.Start), Describe(e));
+            var line = LineOf(e.Start);
+            var problem = Describe(e);
+            if (problem.StartsWith("Duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                var lineText = text.Split('\n').ElementAtOrDefault(line - 1) ?? string.Empty;
+                throw ProfileErrors.DuplicateKey(file, line, lineText.Split(':')[0].Trim().TrimStart('-', ' ').Trim('"', '\''));
+            }
+
+            throw ProfileErrors.Syntax(file, line, problem);
         }
         catch (InvalidOperationException)
         {

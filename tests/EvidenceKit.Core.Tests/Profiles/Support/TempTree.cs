@@ -22,7 +22,7 @@ internal sealed class TempTree : IDisposable
         return full;
     }
 
-    public string Directory_(string relativePath)
+    public string Folder(string relativePath)
     {
         var full = PathOf(relativePath);
         Directory.CreateDirectory(full);

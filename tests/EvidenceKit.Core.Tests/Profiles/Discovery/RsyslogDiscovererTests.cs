@@ -1,0 +1,82 @@
+using System.IO.Abstractions;
+using EvidenceKit.Core.Profiles.Discovery;
+using EvidenceKit.Core.Tests.Profiles.Support;
+
+namespace EvidenceKit.Core.Tests.Profiles.Discovery;
+
+public sealed class RsyslogDiscovererTests : IDisposable
+{
+    private readonly TempTree tree = new();
+
+    public void Dispose() => tree.Dispose();
+
+    private DiscoveryResult Discover() => LogDiscoverers.Get("rsyslog").Discover(new FileSystem(), tree.Root);
+
+    [Fact]
+    public void Legacy_and_rainerscript_actions_templates_and_includes_are_found()
+    {
+        tree.Write("etc/rsyslog.conf", """
+            module(load="imuxsock")
+            $FileOwner root
+            $template PerHost,"/var/log/hosts/%HOSTNAME%/%PROGRAMNAME%.log"
+            $IncludeConfig /etc/rsyslog.d/*.conf
+            include(file="/etc/rsyslog.d/extra/" mode="optional")
+            """);
+        tree.Write("etc/rsyslog.d/50-default.conf", """
+            auth,authpriv.*                 /var/log/auth.log
+            *.*;auth,authpriv.none          -/var/log/syslog
+            #cron.*                         /var/log/cron.log
+            mail.err                        /var/log/mail.err;RSYSLOG_TraditionalFileFormat
+            *.emerg                         :omusrmsg:*
+            local0.*                        @@logs.example:514
+            local1.*                        ?PerHost
+            """);
+        tree.Write("etc/rsyslog.d/60-app.conf", """
+            /* block comment with /var/log/not-a-log.log */
+            if $programname == 'shop' then {
+                action(type="omfile"
+                       file="/var/log/shop/shop.log")
+                stop
+            }
+            :programname, isequal, "haproxy" /var/log/haproxy.log
+            & stop
+            template(name="Daily" type="string" string="/var/log/daily/%$YEAR%-%$MONTH%.log")
+            action(type="omfile" dynaFile="Daily")
+            if $syslogfacility-text == 'local7' then /var/log/boot.log
+            action(type="omfwd" target="10.0.0.1")
+            """);
+        tree.Write("etc/rsyslog.d/extra/x", "kern.* /var/log/kern.log\n");
+
+        var result = Discover();
+
+        result.Logs.Should().BeEquivalentTo(new[]
+        {
+            new DiscoveredLog("/var/log/auth.log", "/etc/rsyslog.d/50-default.conf", 1),
+            new DiscoveredLog("/var/log/syslog", "/etc/rsyslog.d/50-default.conf", 2),
+            new DiscoveredLog("/var/log/mail.err", "/etc/rsyslog.d/50-default.conf", 4),
+            new DiscoveredLog("/var/log/shop/shop.log", "/etc/rsyslog.d/60-app.conf", 3),
+            new DiscoveredLog("/var/log/haproxy.log", "/etc/rsyslog.d/60-app.conf", 7),
+            new DiscoveredLog("/var/log/boot.log", "/etc/rsyslog.d/60-app.conf", 11),
+            new DiscoveredLog("/var/log/kern.log", "/etc/rsyslog.d/extra/x", 1),
+            new DiscoveredLog("/var/log/hosts/*/*.log", "/etc/rsyslog.d/50-default.conf", 7),
+            new DiscoveredLog("/var/log/daily/*-*.log", "/etc/rsyslog.d/60-app.conf", 10),
+        }, o => o.WithStrictOrdering());
+        result.ConfigFiles.Should().Equal(
+            "/etc/rsyslog.conf", "/etc/rsyslog.d/50-default.conf", "/etc/rsyslog.d/60-app.conf", "/etc/rsyslog.d/extra/x");
+        result.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_include_loop_and_an_unknown_dynamic_template_end_in_warnings()
+    {
+        tree.Write("etc/rsyslog.conf", "include(file=\"/etc/rsyslog.d/a.conf\")\n");
+        tree.Write("etc/rsyslog.d/a.conf", "$IncludeConfig /etc/rsyslog.conf\n*.* ?Nowhere\n");
+
+        var result = Discover();
+
+        result.Logs.Should().BeEmpty();
+        result.Warnings.Should().HaveCount(2);
+        result.Warnings[0].Should().StartWith("/etc/rsyslog.d/a.conf:1: include loop: /etc/rsyslog.conf is already being read");
+        result.Warnings[1].Should().Be("/etc/rsyslog.d/a.conf:2: dynamic file template 'Nowhere' is not defined; ignored");
+    }
+}
