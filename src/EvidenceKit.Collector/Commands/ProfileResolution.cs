@@ -24,7 +24,7 @@ internal static class ProfileResolution
     {
         var catalog = Catalog(fs, profilesDir);
         return nameOrPath.Equals("auto", StringComparison.OrdinalIgnoreCase)
-            ? throw CliException.BadInput("--profile auto is not available in this build yet; name a profile (see 'profiles list').")
+            ? Guard(() => new AutoProfileSelector().Select(catalog, fs, root))
             : Guard(() => catalog.Resolve(nameOrPath));
     }
 
