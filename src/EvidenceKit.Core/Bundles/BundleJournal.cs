@@ -47,7 +47,9 @@ public sealed class BundleJournal : IDisposable
     /// <summary>Records a finished file.</summary>
     public void Append(FileRecord record)
     {
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, LineOptions) + "\n");
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, LineOptions);
+        Array.Resize(ref line, line.Length + 1);
+        line[^1] = (byte)'\n';
         lock (_gate)
         {
             _stream.Write(line);

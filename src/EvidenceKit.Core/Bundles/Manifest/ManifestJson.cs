@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -34,8 +33,12 @@ public static class ManifestJson
     /// <summary>Serializes to UTF-8 bytes (no BOM) with a final newline.</summary>
     public static byte[] ToUtf8<T>(T value)
     {
-        var json = JsonSerializer.Serialize(value, WriteOptions);
-        return Encoding.UTF8.GetBytes(json + "\n");
+        // Straight to UTF-8: a manifest of many thousand files is tens of megabytes, and a UTF-16 string of it
+        // would double the collector's peak memory.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, WriteOptions);
+        Array.Resize(ref bytes, bytes.Length + 1);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     /// <summary>Parses untrusted UTF-8 bytes; throws <see cref="JsonException"/> on anything malformed, including duplicate keys.</summary>
