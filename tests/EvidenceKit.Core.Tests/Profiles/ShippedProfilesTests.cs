@@ -17,7 +17,7 @@ public sealed class ShippedProfilesTests
     [
         "apache", "auditd", "auth", "cron", "docker", "fail2ban", "haproxy", "iis", "iis-config", "iis-httperr", "iptables",
         "journald", "kern", "login-records", "modsecurity", "mysql", "nginx", "package-manager", "php-fpm", "postgresql",
-        "shell-history", "snort", "squid", "sshd", "suricata", "syslog", "tomcat", "ufw", "windows-event-logs",
+        "shell-history", "snort", "squid", "sshd", "suricata", "syslog", "tomcat", "ufw", "var-log", "windows-event-logs",
     ];
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ShippedProfilesTests
         var baseTargets = catalog.Resolve("linux-base").Targets.Select(t => t.Name).ToList();
 
         baseTargets.Should().Equal(
-            "syslog", "auth", "kern", "journald", "auditd", "cron", "package-manager", "login-records", "sshd", "shell-history");
+            "syslog", "auth", "kern", "journald", "auditd", "cron", "package-manager", "login-records", "sshd", "shell-history", "var-log");
         foreach (var name in catalog.SystemNames.Where(n => n.StartsWith("linux-", StringComparison.Ordinal) && n != "linux-base"))
         {
             catalog.Resolve(name).Targets.Select(t => t.Name).Should().StartWith(baseTargets, name);
@@ -97,7 +97,7 @@ public sealed class ShippedProfilesTests
         resolved.Documents.Select(d => d.Source).Should().StartWith(
             ["embedded:profiles/systems/linux-web-nginx.yaml", "embedded:profiles/systems/linux-base.yaml", "embedded:profiles/targets/system/syslog.yaml"]);
         resolved.Documents.Should().Contain(d => d.Source == "embedded:profiles/targets/web-server/nginx.yaml" && d.Name == "nginx");
-        resolved.Documents.Should().HaveCount(1 + 1 + 10 + 1);
+        resolved.Documents.Should().HaveCount(1 + 1 + 11 + 1);
         foreach (var document in resolved.Documents)
         {
             var text = ReadResource(document.Source["embedded:".Length..]);
