@@ -186,7 +186,7 @@ public sealed class Collector(
                         var outcome = CopyWithReconnect(engine, file, partial, journal, acquisitionLog, stop.Token);
                         if (outcome.Collected is { } record)
                         {
-                            journal.Append(record);
+                            AppendToJournal(journal, record);
                             collected.Add(record);
                             foreach (var note in record.Notes)
                             {
@@ -204,12 +204,9 @@ public sealed class Collector(
                     }
                     catch (TargetWriteException e)
                     {
+                        // The file in hand is not in the journal, so a resume copies it again; the record says why it is missing now.
+                        failed.Add(new SkippedRecord { Path = file.HostPath, Reason = $"not finished: {e.Message}", Target = file.Target, Failed = true });
                         Interlocked.CompareExchange(ref targetFailure, e, null);
-                        stop.Cancel();
-                    }
-                    catch (IOException e) when (e.HResult == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
-                    {
-                        Interlocked.CompareExchange(ref targetFailure, new TargetWriteException($"The target is full: {e.Message}", e), null);
                         stop.Cancel();
                     }
                 });
@@ -278,6 +275,18 @@ public sealed class Collector(
 
         return new CollectionResult(true, $"{store.Location}/{finalName}", sealedManifest, files.Count, files.Sum(f => f.Size),
             skippedAll, plan.Excluded, plan.EmptyTargets, null);
+    }
+
+    private static void AppendToJournal(BundleJournal journal, FileRecord record)
+    {
+        try
+        {
+            journal.Append(record);
+        }
+        catch (IOException e)
+        {
+            throw new TargetWriteException($"Cannot write the journal {BundleLayout.Journal} on the target: {e.Message}", e);
+        }
     }
 
     /// <summary>Attempts at one file when a network target drops the connection in the middle of it.</summary>
