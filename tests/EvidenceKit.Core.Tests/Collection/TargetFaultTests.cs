@@ -98,6 +98,23 @@ public sealed class TargetFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task A_network_target_that_drops_the_connection_while_the_journal_is_written_is_reconnected_and_the_run_seals()
+    {
+        var harness = new CollectorHarness(_source.Path, _target.Path)
+        {
+            Parallelism = 1,
+            WrapStore = store => new JournalConnectionDropStore(store),
+        };
+
+        var result = await harness.Collect(Profile());
+
+        result.Sealed.Should().BeTrue(result.Error);
+        result.Skipped.Should().BeEmpty();
+        result.Manifest!.Files.Should().HaveCount(4);
+        Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: result.BundlePath).ExitCode.Should().Be(0);
+    }
+
+    [Fact]
     public void Too_little_free_space_is_refused_before_anything_is_written_with_both_numbers_and_what_to_do()
     {
         var (collector, plan) = Checker(new TargetSpace(5 * 1024 * 1024, "ext4", null, null), fakeSize: null);
@@ -161,6 +178,19 @@ public sealed class TargetFaultTests : IDisposable
             var stream = base.Create(path);
             return path.Contains("/data/", StringComparison.Ordinal) && Interlocked.Increment(ref _payloadFiles) == failing
                 ? new ThrowingStream(stream, error, afterBytes)
+                : stream;
+        }
+    }
+
+    private sealed class JournalConnectionDropStore(ITargetStore inner) : DelegatingStore(inner)
+    {
+        private int _journalOpens;
+
+        public override Stream OpenAppend(string path)
+        {
+            var stream = base.OpenAppend(path);
+            return path.EndsWith(BundleLayout.Journal, StringComparison.Ordinal) && Interlocked.Increment(ref _journalOpens) == 1
+                ? new ThrowingStream(stream, new TargetConnectionLostException("the SFTP session ended"))
                 : stream;
         }
     }
