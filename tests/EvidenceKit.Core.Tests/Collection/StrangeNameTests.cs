@@ -17,6 +17,8 @@ public sealed class StrangeNameTests : IDisposable
 
     public void Dispose()
     {
+        // .NET cannot delete a name that is not valid UTF-8 (it only has the U+FFFD spelling), so rm does it.
+        Run.Tool("rm", ["-rf", "--", _source.Path]);
         _source.Dispose();
         _target.Dispose();
     }
