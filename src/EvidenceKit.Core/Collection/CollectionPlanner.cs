@@ -96,7 +96,8 @@ public sealed class CollectionPlanner(
         var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         matcher.AddInclude(pattern);
         var dir = new AbstractionsDirectoryInfo(fileSystem, baseFull, null,
-            (path, e) => state.AddSkipped(state.ToHost(path), $"directory unreadable: {Describe(e)}", target.Name, failed: true));
+            (path, e) => state.AddSkipped(state.ToHost(path),
+                HasUndecodableName(path) ? $"directory {NotUtf8}" : $"directory unreadable: {Describe(e)}", target.Name, failed: true));
         foreach (var match in matcher.Execute(dir).Files)
         {
             var full = fileSystem.Path.Join(baseFull, match.Path);
@@ -104,6 +105,11 @@ public sealed class CollectionPlanner(
             if (info is not null)
             {
                 Consider(state, target, full, info, discoveredFrom);
+            }
+            else if (HasUndecodableName(match.Path))
+            {
+                state.MatchCount++;
+                state.AddSkipped(state.ToHost(full), NotUtf8, target.Name, failed: true);
             }
         }
     }
@@ -209,6 +215,12 @@ public sealed class CollectionPlanner(
         }
         return kept;
     }
+
+    private const string NotUtf8 = "name is not valid UTF-8 (shown here with U+FFFD); not collected by this build";
+
+    // .NET decodes a name that is not valid UTF-8 with U+FFFD in place of the bad bytes; that string names no file,
+    // so such a file cannot be opened by its path and must be reported rather than silently lost.
+    private static bool HasUndecodableName(string path) => path.Contains('\uFFFD', StringComparison.Ordinal);
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 

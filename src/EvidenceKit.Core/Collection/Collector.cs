@@ -186,7 +186,7 @@ public sealed class Collector(
                         var outcome = CopyWithReconnect(engine, file, partial, journal, acquisitionLog, stop.Token);
                         if (outcome.Collected is { } record)
                         {
-                            journal.Append(record);
+                            AppendToJournal(journal, record, partial, acquisitionLog);
                             collected.Add(record);
                             foreach (var note in record.Notes)
                             {
@@ -204,12 +204,9 @@ public sealed class Collector(
                     }
                     catch (TargetWriteException e)
                     {
+                        // The file in hand is not in the journal, so a resume copies it again; the record says why it is missing now.
+                        failed.Add(new SkippedRecord { Path = file.HostPath, Reason = $"not finished: {e.Message}", Target = file.Target, Failed = true });
                         Interlocked.CompareExchange(ref targetFailure, e, null);
-                        stop.Cancel();
-                    }
-                    catch (IOException e) when (e.HResult == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
-                    {
-                        Interlocked.CompareExchange(ref targetFailure, new TargetWriteException($"The target is full: {e.Message}", e), null);
                         stop.Cancel();
                     }
                 });
@@ -280,6 +277,43 @@ public sealed class Collector(
             skippedAll, plan.Excluded, plan.EmptyTargets, null);
     }
 
+    private void AppendToJournal(BundleJournal journal, FileRecord record, string partial, IAcquisitionLog acquisitionLog)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                journal.Append(record);
+                return;
+            }
+            catch (TargetConnectionLostException e) when (attempt < ConnectionAttempts)
+            {
+                // The copy itself is complete; only its journal line was lost. A torn line makes a resume stop
+                // trusting the journal there and copy the rest again, which is safe.
+                log.Warning("Connection to the target lost while writing the journal ({Message}); reconnecting", e.Message);
+                Reconnect(journal, acquisitionLog, partial);
+            }
+            catch (IOException e)
+            {
+                throw new TargetWriteException($"Cannot write the journal {BundleLayout.Journal} on the target: {e.Message}", e);
+            }
+        }
+    }
+
+    private void Reconnect(BundleJournal journal, IAcquisitionLog acquisitionLog, string partial)
+    {
+        try
+        {
+            // The store reconnects on its next call; the journal and log streams of the old session are dead.
+            journal.Reopen();
+            acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
+        }
+        catch (IOException again)
+        {
+            throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {again.Message}", again);
+        }
+    }
+
     /// <summary>Attempts at one file when a network target drops the connection in the middle of it.</summary>
     private const int ConnectionAttempts = 3;
 
@@ -299,16 +333,7 @@ public sealed class Collector(
                     throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {e.Message}", e);
                 }
                 log.Warning("Connection to the target lost while writing {Path} ({Message}); reconnecting and copying it again", file.HostPath, e.Message);
-                try
-                {
-                    // The store reconnects on its next call; the journal and log streams of the old session are dead.
-                    journal.Reopen();
-                    acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
-                }
-                catch (IOException again)
-                {
-                    throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {again.Message}", again);
-                }
+                Reconnect(journal, acquisitionLog, partial);
             }
         }
     }

@@ -46,6 +46,12 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
                 TryDelete(targetPath);
                 return Fail(file, e.Reason);
             }
+            catch (TargetWriteException)
+            {
+                // A half copy is worth nothing (the journal does not list it) and, on a full target, takes space.
+                TryDelete(targetPath);
+                throw;
+            }
 
             if (copied < atOpen.Size)
             {

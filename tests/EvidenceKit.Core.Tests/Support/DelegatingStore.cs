@@ -11,7 +11,7 @@ internal abstract class DelegatingStore(ITargetStore inner) : ITargetStore
     public bool Exists(string path) => inner.Exists(path);
     public void CreateDirectory(string path) => inner.CreateDirectory(path);
     public virtual Stream Create(string path) => inner.Create(path);
-    public Stream OpenAppend(string path) => inner.OpenAppend(path);
+    public virtual Stream OpenAppend(string path) => inner.OpenAppend(path);
     public virtual Stream OpenRead(string path) => inner.OpenRead(path);
     public long? GetLength(string path) => inner.GetLength(path);
     public void Flush(Stream stream) => inner.Flush(stream);

@@ -1,0 +1,77 @@
+using System.IO.Abstractions;
+using EvidenceKit.Core.Platform;
+using EvidenceKit.Testing;
+using Xunit.Abstractions;
+
+namespace EvidenceKit.Collector.Tests;
+
+/// <summary>
+/// A real FAT32 stick (a loop-mounted vfat image; root, dosfstools and a kernel with vfat): the store reports its
+/// limits, and two names differing only in case both survive. Skipped with the reason where it cannot be mounted.
+/// </summary>
+public sealed class FatTargetTests : IDisposable
+{
+    private readonly ITestOutputHelper _output;
+    private readonly TempDirectory _root = new("ek-fat-root-");
+    private readonly ScratchMount? _stick;
+    private readonly string _reason;
+
+    public FatTargetTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _stick = ScratchMount.TryCreate("64M", ["mkfs.vfat", "-F", "32"], out _reason);
+    }
+
+    public void Dispose()
+    {
+        _stick?.Dispose();
+        _root.Dispose();
+    }
+
+    private bool CanRun()
+    {
+        if (_stick is null)
+        {
+            _output.WriteLine(_reason);
+        }
+        return _stick is not null;
+    }
+
+    [Fact]
+    public void The_store_reports_vfat_its_4_GiB_file_limit_and_that_it_is_case_insensitive()
+    {
+        if (!CanRun())
+        {
+            return;
+        }
+
+        var space = new LocalDirectoryStore(new FileSystem(), _stick!.Path).GetSpace();
+
+        space.FileSystem.Should().Be("vfat");
+        space.MaxFileSize.Should().Be(4L * 1024 * 1024 * 1024 - 1);
+        space.CaseSensitive.Should().BeFalse();
+        space.FreeBytes.Should().BePositive();
+    }
+
+    [Fact]
+    public void Access_log_and_access_log_are_both_kept_on_a_case_insensitive_stick_and_sha256sum_accepts_the_bag_there()
+    {
+        if (!CanRun())
+        {
+            return;
+        }
+        _root.Write("var/log/app/Access.log", "upper\n");
+        _root.Write("var/log/app/access.log", "lower\n");
+        _root.Write("profile.yaml", "name: profile\ndescription: test\ntargets:\n  - name: app\n    description: app\n    category: application\n    paths: [/var/log/app/*]\n");
+
+        var run = Run.Executable("evidencekit-collect", ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _stick!.Path, "--case", "FAT"]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var bundle = Directory.GetDirectories(_stick.Path).Should().ContainSingle().Which;
+        Directory.GetFiles(Path.Combine(bundle, "data", "var", "log", "app")).Should().HaveCount(2);
+        var sums = Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: bundle);
+        sums.ExitCode.Should().Be(0, sums.ToString());
+        var contents = Directory.GetFiles(Path.Combine(bundle, "data", "var", "log", "app")).Select(File.ReadAllText);
+        contents.Should().BeEquivalentTo("upper\n", "lower\n");
+    }
+}

@@ -1,0 +1,46 @@
+using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Collection;
+using EvidenceKit.Core.Host;
+using EvidenceKit.Core.Platform;
+using EvidenceKit.Core.Profiles;
+using EvidenceKit.Core.Profiles.Discovery;
+using Serilog;
+
+namespace EvidenceKit.Core.Tests.Support;
+
+/// <summary>Plans a profile over a real source tree and runs the whole <see cref="Collector"/> into a real directory.</summary>
+internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
+{
+    private readonly FileSystem _fs = new();
+
+    public ISourceFiles Source { get; init; } = new LinuxSourceFiles();
+
+    /// <summary>Wraps the real target store, to inject faults.</summary>
+    public Func<ITargetStore, ITargetStore> WrapStore { get; init; } = s => s;
+
+    public CollectionMode Mode { get; init; } = CollectionMode.Analysis;
+
+    public int Parallelism { get; init; } = 2;
+
+    public CollectionPlan Plan(ResolvedProfile profile) =>
+        new CollectionPlanner(_fs, Source, new Dictionary<string, ILogDiscoverer>()).Plan(profile, new PlanningOptions { Root = sourceRoot });
+
+    public Task<CollectionResult> Collect(ResolvedProfile profile) => Collect(Plan(profile));
+
+    public async Task<CollectionResult> Collect(CollectionPlan plan)
+    {
+        using var store = WrapStore(new LocalDirectoryStore(_fs, targetRoot));
+        var collector = new Collector(Source, store, AccountNames.Read(_fs, sourceRoot), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        var request = new CollectionRequest
+        {
+            Mode = Mode,
+            Case = new CaseRecord { Id = "CASE-1" },
+            Host = new HostRecord { Hostname = "web01" },
+            Tool = new ToolRecord { Name = "evidencekit-collect", Version = "test" },
+            Parallelism = Parallelism,
+        };
+        return await collector.RunAsync(plan, request, new NullLog(), null, ["--test"], CancellationToken.None);
+    }
+}
