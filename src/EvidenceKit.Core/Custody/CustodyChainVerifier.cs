@@ -294,7 +294,7 @@ public sealed class CustodyChainVerifier
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
             {
-                timestamp = new TimestampVerification(false, false, null, null, $"could not be read: {ex.Message.TrimEnd('.')}");
+                timestamp = new TimestampVerification(false, false, null, null, null, $"could not be read: {ex.Message.TrimEnd('.')}");
             }
             if (!timestamp.Valid)
             {

@@ -74,10 +74,13 @@ internal sealed class ManifestTimestampCheck
         {
             about.Add($"time-stamp time (genTime): {Timestamps.Format(genTime)}");
         }
-        if (Result.Authority is { } tsa)
+        if (Result.AuthoritySubject is { } subject)
         {
-            about.Add($"authority: {tsa.Subject}");
-            about.Add($"authority certificate SHA-256: {tsa.CertificateSha256}");
+            about.Add($"authority: {subject}");
+        }
+        if (Result.AuthorityCertificateSha256 is { } fingerprint)
+        {
+            about.Add($"authority certificate SHA-256: {fingerprint}");
         }
         if (!Result.Valid)
         {

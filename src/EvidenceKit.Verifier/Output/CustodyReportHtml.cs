@@ -289,8 +289,8 @@ internal static class CustodyReportHtml
                 ? $"{(ts.Valid ? "valid" : "INVALID")}, authority {(ts.Trusted ? "trusted" : "not trusted")}: {ts.Detail}"
                 : r.Checks.FirstOrDefault(c => c.Name == CheckNames.Timestamp)?.Detail),
             ("Time-stamp time (genTime)", d.ManifestTimestamp?.GenTime is { } g ? Timestamps.Format(g) : null),
-            ("Time-stamp authority", d.ManifestTimestamp?.Authority?.Subject),
-            ("Authority certificate SHA-256", d.ManifestTimestamp?.Authority is { } a ? Fingerprints.Colon(a.CertificateSha256) : null),
+            ("Time-stamp authority", d.ManifestTimestamp?.AuthoritySubject),
+            ("Authority certificate SHA-256", d.ManifestTimestamp?.AuthorityCertificateSha256 is { } a ? Fingerprints.Colon(a) : null),
         ]);
         if (d.Chain.Events.Count > 0)
         {
