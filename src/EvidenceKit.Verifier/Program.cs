@@ -11,7 +11,8 @@ internal static class Program
             VerifierServices.LoadTrustAnchors,
             Console.Out,
             Console.Error,
-            stdoutIsTerminal: !Console.IsOutputRedirected);
+            stdoutIsTerminal: !Console.IsOutputRedirected,
+            VerifierServices.CreateTimestampVerifier);
         try
         {
             return command.Run(args);

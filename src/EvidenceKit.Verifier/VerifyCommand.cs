@@ -1,41 +1,53 @@
 using System.CommandLine;
 using System.IO.Abstractions;
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Verifier.Custody;
 using EvidenceKit.Verifier.Output;
 
 namespace EvidenceKit.Verifier;
 
 /// <summary>
 /// <c>evidencekit-verify BUNDLE</c>: parses and validates the arguments, loads the trust anchors, runs
-/// <see cref="BundleVerifier"/> and prints its report. The exit code is the report's (0, 1, 2 or 3); usage errors are 2.
+/// <see cref="BundleVerifier"/> and prints its report, and on request writes the custody report (HTML) and the CASE
+/// export. <c>custody add</c> and <c>custody show</c> are subcommands. The exit code is the report's (0, 1, 2 or 3);
+/// usage errors are 2.
 /// </summary>
 internal sealed class VerifyCommand(
     Func<ISignatureVerifier> createSignatureVerifier,
     Func<IEnumerable<string>, IReadOnlyList<byte[]>> loadTrustAnchors,
     TextWriter stdout,
     TextWriter stderr,
-    bool stdoutIsTerminal)
+    bool stdoutIsTerminal,
+    Func<ITimestampVerifier?>? createTimestampVerifier = null)
 {
     public const int UsageError = 2;
 
     private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial)." };
-    private readonly Option<string[]> _trust = new("--trust") { Description = "A trusted certificate (PEM or DER) or a directory of them; repeatable." };
-    private readonly Option<string[]> _fingerprint = new("--trust-fingerprint") { Description = "SHA-256 fingerprint of a trusted signer certificate; repeatable." };
+    private readonly Option<string[]> _trust = TrustOptions.Trust();
+    private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
+    private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
     private readonly Option<bool> _requireSignature = new("--require-signature") { Description = "An unsigned bundle is UNTRUSTED (exit 3) rather than VALID." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON document (checks, verdict, exit code, figures) and nothing else." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the verdict line." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Print every finding of every check, and stack traces of unexpected errors." };
+    private readonly Option<string?> _report = new("--report") { Description = "Also write the custody report for counsel: one self-contained printable HTML file (e.g. custody.html)." };
+    private readonly Option<string?> _caseExport = new("--case-export") { Description = "Also write the manifest and custody chain as CASE/UCO JSON-LD (e.g. case.jsonld)." };
 
     /// <summary>True once the arguments asked for --verbose, so the top-level catch may print a stack trace.</summary>
     public bool Verbose { get; private set; }
 
     public int Run(string[] args)
     {
+        var services = new CustodyServices(createSignatureVerifier, createTimestampVerifier ?? (() => null), loadTrustAnchors,
+            VerifierServices.LoadKey, VerifierServices.CreateTimestamper,
+            prompt => Secrets.Read(VerifierServices.PassphraseVariable, prompt));
         var root = new RootCommand("Proves an EvidenceKit bundle intact, complete and signed by a trusted examiner. "
             + "Exit codes: 0 VALID, 1 INVALID, 2 ERROR, 3 UNTRUSTED or INCOMPLETE.")
         {
-            _bundle, _trust, _fingerprint, _requireSignature, _json, _quiet, _verbose,
+            _bundle, _trust, _fingerprint, _tsaTrust, _requireSignature, _json, _quiet, _verbose, _report, _caseExport,
+            CustodyCommands.Build(services, stdout, stderr, stdoutIsTerminal),
         };
         root.SetAction(Execute);
         var parsed = root.Parse(args);
@@ -56,22 +68,24 @@ internal sealed class VerifyCommand(
     {
         var settings = new VerifySettings(
             parsed.GetValue(_bundle) ?? "",
-            parsed.GetValue(_trust) ?? [],
-            parsed.GetValue(_fingerprint) ?? [],
+            new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
             parsed.GetValue(_requireSignature),
             parsed.GetValue(_json),
             parsed.GetValue(_quiet),
-            parsed.GetValue(_verbose));
+            parsed.GetValue(_verbose),
+            parsed.GetValue(_report),
+            parsed.GetValue(_caseExport));
         if (settings.Validate() is { } problem)
         {
             stderr.WriteLine($"evidencekit-verify: {problem}");
             return UsageError;
         }
 
-        IReadOnlyList<byte[]> anchors;
+        TrustPolicy signers;
+        TrustPolicy authorities;
         try
         {
-            anchors = settings.TrustPaths.Count == 0 ? [] : loadTrustAnchors(settings.TrustPaths);
+            (signers, authorities) = settings.Trust.Load(loadTrustAnchors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or ArgumentException)
         {
@@ -79,8 +93,11 @@ internal sealed class VerifyCommand(
             return UsageError;
         }
 
-        var options = new VerificationOptions { Trust = settings.Policy(anchors), RequireSignature = settings.RequireSignature };
-        var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), TimeProvider.System, options);
+        var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
+        var fileSystem = new FileSystem();
+        var signatureVerifier = createSignatureVerifier();
+        var timestampVerifier = createTimestampVerifier?.Invoke();
+        var verifier = new BundleVerifier(fileSystem, signatureVerifier, timestampVerifier, TimeProvider.System, options);
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)
@@ -94,6 +111,28 @@ internal sealed class VerifyCommand(
         else
         {
             PlainReportWriter.Write(report, settings.Quiet, settings.Verbose, stdout);
+        }
+
+        if ((settings.ReportPath ?? settings.CaseExportPath) is not null && report.Verdict != Verdict.Error)
+        {
+            var dossier = BundleDossier.Load(fileSystem, settings.BundlePath, report, signatureVerifier, timestampVerifier, options,
+                ToolIdentity.Version, TimeProvider.System.GetUtcNow());
+            if (settings.ReportPath is { } reportPath)
+            {
+                File.WriteAllText(reportPath, CustodyReportHtml.Render(dossier), Core.Bundles.BagItText.Utf8);
+                if (!settings.Json)
+                {
+                    stderr.WriteLine($"Custody report written to {reportPath}");
+                }
+            }
+            if (settings.CaseExportPath is { } casePath)
+            {
+                File.WriteAllBytes(casePath, CaseExport.Render(dossier));
+                if (!settings.Json)
+                {
+                    stderr.WriteLine($"CASE export written to {casePath}");
+                }
+            }
         }
         return report.ExitCode;
     }

@@ -1,16 +1,15 @@
-using EvidenceKit.Core.Abstractions;
-
 namespace EvidenceKit.Verifier;
 
 /// <summary>What the user asked for on the command line, before anything is loaded.</summary>
 internal sealed record VerifySettings(
     string BundlePath,
-    IReadOnlyList<string> TrustPaths,
-    IReadOnlyList<string> TrustFingerprints,
+    TrustSettings Trust,
     bool RequireSignature,
     bool Json,
     bool Quiet,
-    bool Verbose)
+    bool Verbose,
+    string? ReportPath = null,
+    string? CaseExportPath = null)
 {
     /// <summary>One sentence on what is wrong with the arguments, or null when they are usable.</summary>
     public string? Validate()
@@ -23,24 +22,32 @@ internal sealed record VerifySettings(
         {
             return "--quiet and --verbose cannot be used together.";
         }
-        foreach (var fingerprint in TrustFingerprints)
+        if (Trust.Validate() is { } problem)
         {
-            var hex = fingerprint.Replace(":", "", StringComparison.Ordinal);
-            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
-            {
-                return $"--trust-fingerprint '{fingerprint}' is not a SHA-256 fingerprint (64 hex digits, colons allowed).";
-            }
+            return problem;
         }
-        foreach (var path in TrustPaths)
+        foreach (var (option, path) in new[] { ("--report", ReportPath), ("--case-export", CaseExportPath) })
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
+            if (path is null)
             {
-                return $"--trust '{path}' does not exist.";
+                continue;
+            }
+            var full = Path.GetFullPath(path);
+            var directory = Path.GetDirectoryName(full);
+            if (directory is null || !Directory.Exists(directory))
+            {
+                return $"{option} {path}: the folder it would be written to does not exist.";
+            }
+            if (Directory.Exists(full))
+            {
+                return $"{option} {path} is a directory; give a file name.";
+            }
+            var bundle = Path.TrimEndingDirectorySeparator(Path.GetFullPath(BundlePath)) + Path.DirectorySeparatorChar;
+            if (full.StartsWith(bundle, StringComparison.Ordinal))
+            {
+                return $"{option} {path} is inside the bundle; the verifier never writes into a bundle, so write it elsewhere.";
             }
         }
         return null;
     }
-
-    /// <summary>The trust policy from the loaded anchors and the pinned fingerprints.</summary>
-    public TrustPolicy Policy(IReadOnlyList<byte[]> anchors) => new(anchors, TrustFingerprints);
 }

@@ -118,17 +118,17 @@ public sealed class BundleVerifierTests
     }
 
     [Fact]
-    public void Custody_events_are_listed_as_not_checked_and_do_not_fail_the_bundle()
+    public void Custody_events_that_are_not_custody_events_break_the_chain()
     {
         using var builder = new BundleBuilder().WithCustodyEvents();
         var dir = builder.Build();
 
         var report = VerifierRun.Verify(dir);
 
-        report.Verdict.Should().Be(Verdict.Valid);
+        report.Verdict.Should().Be(Verdict.Invalid);
         var chain = report.Check(CheckNames.CustodyChain);
-        chain.Detail.Should().StartWith("custody chain: not checked by this version");
-        chain.Items.Should().Equal("custody/events/000001.json", "custody/events/000001.json.p7s");
+        chain.Outcome.Should().Be(CheckOutcome.Fail);
+        chain.Items.Should().Contain(i => i.StartsWith("custody/events/000001.json is malformed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Core.Bundles;
@@ -65,6 +66,7 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
                 CollectionLogSha256 = logSha,
                 PayloadOxum = oxum,
             },
+            Notes = signer is null ? manifest.Notes : [.. manifest.Notes, CustodyChainRules.ChainNote],
         };
         var manifestBytes = ManifestJson.ToUtf8(manifest);
         Write(dir, BundleLayout.ManifestJson, manifestBytes, tagHashes);
@@ -87,6 +89,7 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
                     // Sealed without a trusted time; the caller logs it.
                 }
             }
+            WriteSealedEvent(dir, manifest, manifestBytes, signature, signer, tagHashes);
         }
 
         var fingerprint = signer is null ? null : Fingerprints.Colon(signer.Identity.CertificateSha256);
@@ -104,6 +107,26 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         }
         store.Move(dir, input.FinalDir);
         return manifest;
+    }
+
+    /// <summary>Event 000001 "sealed": the examiner's own first link of the custody chain, signed with the same key.</summary>
+    private void WriteSealedEvent(string dir, CustodyManifest manifest, byte[] manifestBytes, byte[] signature, ISigner signer,
+        List<(string, string)> tagHashes)
+    {
+        var details = new CustodyEventDetails(
+            CustodyEventKinds.Sealed,
+            manifest.Examiner?.Name ?? signer.Identity.Subject,
+            manifest.Examiner?.Organization,
+            From: $"host {manifest.Host.Hostname}",
+            To: manifest.Examiner?.Name,
+            Purpose: manifest.Case.Reason ?? $"collection for case {manifest.Case.Id}",
+            Medium: $"{manifest.Target.Kind} {manifest.Target.Location}{(manifest.Target.FileSystem is { } fs ? $" ({fs})" : "")}");
+        var sealedEvent = CustodyEventBuilder.Build(manifest.BundleId, 1,
+            CustodyEventBuilder.FirstLinks(manifestBytes, signature), time.GetUtcNow(), details, signer.Identity, null);
+        var eventBytes = ManifestJson.ToUtf8(sealedEvent);
+        store.CreateDirectory(dir + "/" + BundleLayout.EventsDir);
+        Write(dir, CustodyPaths.Event(1), eventBytes, tagHashes);
+        Write(dir, CustodyPaths.Signature(1), signer.SignDetached(eventBytes), tagHashes);
     }
 
     private IEnumerable<(string, string)> PartHashes(string dir, IReadOnlyList<string> parts)

@@ -13,6 +13,7 @@ public sealed class BundleVerifier
 {
     private readonly IFileSystem _fileSystem;
     private readonly ISignatureVerifier _signatureVerifier;
+    private readonly ITimestampVerifier? _timestampVerifier;
     private readonly TimeProvider _time;
     private readonly VerificationOptions _options;
     private readonly IFileTypeProbe _probe;
@@ -23,16 +24,29 @@ public sealed class BundleVerifier
     /// <param name="time">Measures how long verification took.</param>
     /// <param name="options">Trust policy, whether a signature is required, and input limits.</param>
     public BundleVerifier(IFileSystem fileSystem, ISignatureVerifier signatureVerifier, TimeProvider time, VerificationOptions options)
+        : this(fileSystem, signatureVerifier, null, time, options)
+    {
+    }
+
+    /// <summary>Creates a verifier that also checks RFC 3161 tokens.</summary>
+    /// <param name="fileSystem">The file system the bundle is on.</param>
+    /// <param name="signatureVerifier">Checks CMS signatures and judges signers against the trust policy.</param>
+    /// <param name="timestampVerifier">Checks RFC 3161 tokens (.p7s.tsr); null leaves them unchecked.</param>
+    /// <param name="time">Measures how long verification took.</param>
+    /// <param name="options">Trust policies, whether a signature is required, and input limits.</param>
+    public BundleVerifier(IFileSystem fileSystem, ISignatureVerifier signatureVerifier, ITimestampVerifier? timestampVerifier,
+        TimeProvider time, VerificationOptions options)
         : this(fileSystem, signatureVerifier, time, options,
-            fileSystem is FileSystem ? new NativeFileTypeProbe() : new NoFileTypeProbe())
+            fileSystem is FileSystem ? new NativeFileTypeProbe() : new NoFileTypeProbe(), timestampVerifier)
     {
     }
 
     internal BundleVerifier(IFileSystem fileSystem, ISignatureVerifier signatureVerifier, TimeProvider time,
-        VerificationOptions options, IFileTypeProbe probe)
+        VerificationOptions options, IFileTypeProbe probe, ITimestampVerifier? timestampVerifier = null)
     {
         _fileSystem = fileSystem;
         _signatureVerifier = signatureVerifier;
+        _timestampVerifier = timestampVerifier;
         _time = time;
         _options = options;
         _probe = probe;
@@ -95,7 +109,7 @@ public sealed class BundleVerifier
             }
             else
             {
-                var run = new SealedBundleVerification(_fileSystem, reader, tree, _signatureVerifier, _options, checks, cancellationToken);
+                var run = new SealedBundleVerification(_fileSystem, reader, tree, _signatureVerifier, _timestampVerifier, _options, checks, cancellationToken);
                 run.Run();
                 return new VerificationReport
                 {

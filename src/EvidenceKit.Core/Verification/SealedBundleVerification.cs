@@ -4,6 +4,7 @@ using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Custody;
 
 namespace EvidenceKit.Core.Verification;
 
@@ -17,6 +18,7 @@ internal sealed class SealedBundleVerification(
     BundleReader reader,
     BagTree tree,
     ISignatureVerifier signatureVerifier,
+    ITimestampVerifier? timestampVerifier,
     VerificationOptions options,
     CheckList checks,
     CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ internal sealed class SealedBundleVerification(
     private CustodyManifest? _manifest;
     private byte[]? _manifestBytes;
     private IReadOnlyDictionary<string, HashResult> _hashes = new Dictionary<string, HashResult>();
+    private ManifestTimestampCheck? _timestamp;
 
     public string? Mode => _manifest?.Mode;
 
@@ -64,8 +67,9 @@ internal sealed class SealedBundleVerification(
         CheckTagManifest();
         CheckCustodyFiles();
         CheckCustodyBag();
+        _timestamp = new ManifestTimestampCheck(reader, tree, timestampVerifier, options);
         CheckSignature();
-        CheckTimestamp();
+        _timestamp.Report(checks, Signed);
         CheckCustodyChain();
     }
 
@@ -710,7 +714,7 @@ internal sealed class SealedBundleVerification(
         SignatureVerification result;
         try
         {
-            result = signatureVerifier.Verify(_manifestBytes, signature, options.Trust);
+            result = signatureVerifier.Verify(_manifestBytes, signature, _timestamp?.SignerPolicy ?? options.Trust);
         }
 #pragma warning disable CA1031 // The port promises not to throw; if it does, the bundle is still judged, not crashed on.
         catch (Exception e)
@@ -762,22 +766,34 @@ internal sealed class SealedBundleVerification(
 
     private static string Fingerprint(string hex) => hex.Replace(":", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    private void CheckTimestamp()
-    {
-        checks.Add(CheckNames.Timestamp, CheckOutcome.Skip, tree.Contains(BundleLayout.ManifestTimestamp)
-            ? $"{BundleLayout.ManifestTimestamp} is present; timestamp: not checked by this version."
-            : "No timestamp.");
-    }
-
     private void CheckCustodyChain()
     {
-        var events = tree.Entries
-            .Where(e => e.BagPath.StartsWith(BundleLayout.EventsDir + "/", StringComparison.Ordinal) && e.Kind != BagEntryKind.Directory)
-            .Select(e => e.BagPath)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        checks.Add(CheckNames.CustodyChain, CheckOutcome.Skip, tree.Contains(BundleLayout.EventsDir)
-            ? $"custody chain: not checked by this version ({CheckList.Count(events.Count, "event file")}, covered by {BundleLayout.TagManifest})."
-            : "No custody events.", events);
+        var chain = new CustodyChainVerifier(fileSystem, signatureVerifier, timestampVerifier, options.Trust, options.TsaTrust)
+            .Verify(reader, _manifest, _manifestBytes);
+        if (chain.Events.Count == 0 && chain.Problems.Count == 0)
+        {
+            checks.Add(CheckNames.CustodyChain, CheckOutcome.Skip, "No custody events.");
+            return;
+        }
+        var head = chain.HeadSha256 is { } sha ? $" Head: {CustodyPaths.Event(chain.Events[^1].Sequence)} SHA-256 {sha}." : "";
+        if (chain.Problems.Count > 0)
+        {
+            checks.Add(CheckNames.CustodyChain, CheckOutcome.Fail,
+                $"The custody chain is broken ({CheckList.Count(chain.Problems.Count, "problem")} in {CheckList.Count(chain.Events.Count, "event")}).",
+                [.. chain.Problems, .. chain.Untrusted]);
+        }
+        else if (chain.Untrusted.Count > 0)
+        {
+            checks.Add(CheckNames.CustodyChain, CheckOutcome.Warn,
+                $"{CheckList.Count(chain.Events.Count, "event")}, linked and signed, but not every signer is trusted by your policy.{head}",
+                chain.Untrusted);
+        }
+        else
+        {
+            checks.Add(CheckNames.CustodyChain, CheckOutcome.Pass,
+                $"{CheckList.Count(chain.Events.Count, "event")} from 1 without gaps, each linked by SHA-256 and signed by a trusted signer; "
+                + $"times never go back more than {CustodyChainRules.ClockTolerance.TotalMinutes:0} minutes.{head}",
+                chain.Events.Select(e => $"{e.Sequence:D6} {e.Event?.Time} {e.Event?.Kind} by {e.Event?.Actor.Name}").ToList());
+        }
     }
 }

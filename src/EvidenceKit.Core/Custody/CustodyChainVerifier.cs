@@ -1,0 +1,359 @@
+using System.Globalization;
+using System.IO.Abstractions;
+using System.Text.Json;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Text;
+using EvidenceKit.Core.Verification;
+
+namespace EvidenceKit.Core.Custody;
+
+/// <summary>
+/// Checks a bundle's custody chain: events numbered from 1 without gaps, each linked to what came before by SHA-256,
+/// each signed (detached CMS) by the certificate its actor names, each signer trusted by the verifier's policy, and
+/// times that never go back by more than <see cref="CustodyChainRules.ClockTolerance"/>. Only reads.
+/// </summary>
+public sealed class CustodyChainVerifier
+{
+    private readonly IFileSystem _fileSystem;
+    private readonly ISignatureVerifier _signatures;
+    private readonly ITimestampVerifier? _timestamps;
+    private readonly TrustPolicy _signerTrust;
+    private readonly TrustPolicy _tsaTrust;
+
+    /// <summary>Creates a chain check.</summary>
+    /// <param name="fileSystem">The file system the bundle is on.</param>
+    /// <param name="signatures">Checks each event's CMS signature.</param>
+    /// <param name="timestamps">Checks each event's RFC 3161 token, or null to leave tokens unchecked.</param>
+    /// <param name="signerTrust">Whom the verifier trusts to sign events (--trust).</param>
+    /// <param name="tsaTrust">Which time-stamp authorities the verifier trusts (--tsa-trust).</param>
+    public CustodyChainVerifier(IFileSystem fileSystem, ISignatureVerifier signatures, ITimestampVerifier? timestamps,
+        TrustPolicy signerTrust, TrustPolicy tsaTrust)
+    {
+        _fileSystem = fileSystem;
+        _signatures = signatures;
+        _timestamps = timestamps;
+        _signerTrust = signerTrust;
+        _tsaTrust = tsaTrust;
+    }
+
+    /// <summary>Checks the chain of the bundle at <paramref name="bundlePath"/>, reading its manifest first.</summary>
+    public CustodyChainResult Verify(string bundlePath)
+    {
+        var reader = new BundleReader(_fileSystem, _fileSystem.Path.GetFullPath(bundlePath));
+        byte[]? bytes = null;
+        CustodyManifest? manifest = null;
+        try
+        {
+            bytes = reader.ReadAllBytes(BundleLayout.ManifestJson, 256L * 1024 * 1024);
+            manifest = ManifestJson.FromUtf8<CustodyManifest>(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException or JsonException)
+        {
+            manifest = null;
+        }
+        return Verify(reader, manifest, bytes);
+    }
+
+    internal CustodyChainResult Verify(BundleReader reader, CustodyManifest? manifest, byte[]? manifestBytes)
+    {
+        var problems = new List<string>();
+        var untrusted = new List<string>();
+        var expected = manifest?.Notes?.Contains(CustodyChainRules.ChainNote) ?? false;
+        var files = ListEventFiles(reader, problems);
+        if (files.Count == 0)
+        {
+            if (expected)
+            {
+                problems.Add($"{BundleLayout.ManifestJson} says {CustodyPaths.Event(1)} follows it, but there are no custody events");
+            }
+            return new CustodyChainResult([], problems, untrusted, expected);
+        }
+
+        var eventNumbers = files.Where(f => f.Value.Contains(CustodyFileRole.Event)).Select(f => f.Key).Order().ToList();
+        var last = files.Keys.Max();
+        for (var n = 1; n <= last; n++)
+        {
+            if (!files.TryGetValue(n, out var roles) || !roles.Contains(CustodyFileRole.Event))
+            {
+                problems.Add($"{CustodyPaths.Event(n)} is missing: the chain has a gap");
+            }
+            else if (!roles.Contains(CustodyFileRole.Signature))
+            {
+                problems.Add($"{CustodyPaths.Signature(n)} is missing: event {n} is not signed");
+            }
+        }
+
+        var verified = new List<VerifiedCustodyEvent>();
+        byte[]? previousBytes = null;
+        var previousNumber = 0;
+        DateTimeOffset? previousTime = manifest is not null && TryParseTime(manifest.Finished, out var finished) ? finished : null;
+        var previousLabel = "the manifest's finished time";
+        foreach (var n in eventNumbers)
+        {
+            var path = CustodyPaths.Event(n);
+            byte[] bytes;
+            try
+            {
+                bytes = reader.ReadAllBytes(path, CustodyChainRules.MaxEventBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
+            {
+                problems.Add($"{path} could not be read: {e.Message.TrimEnd('.')}");
+                verified.Add(new VerifiedCustodyEvent(n, path, "", null, null, null));
+                previousBytes = null;
+                continue;
+            }
+            var sha = Hex.Sha256(bytes);
+            CustodyEvent? custodyEvent = null;
+            try
+            {
+                custodyEvent = ManifestJson.FromUtf8<CustodyEvent>(bytes);
+                if (MissingParts(custodyEvent) is { } missing)
+                {
+                    problems.Add($"{path} is malformed: {missing}");
+                    custodyEvent = null;
+                }
+            }
+            catch (JsonException e)
+            {
+                problems.Add($"{path} is malformed: {e.Message}");
+            }
+
+            if (custodyEvent is not null)
+            {
+                CheckFields(path, n, custodyEvent, manifest, problems);
+                CheckLinks(reader, path, n, custodyEvent, previousNumber == n - 1 ? previousBytes : null, manifestBytes, problems);
+                if (TryParseTime(custodyEvent.Time, out var time))
+                {
+                    if (previousTime is { } before && time < before - CustodyChainRules.ClockTolerance)
+                    {
+                        problems.Add($"{path}: time {custodyEvent.Time} is more than {CustodyChainRules.ClockTolerance.TotalMinutes:0} minutes before {previousLabel} ({Timestamps.Format(before)})");
+                    }
+                    previousTime = time;
+                    previousLabel = $"{path}'s time";
+                }
+                else
+                {
+                    problems.Add($"{path}: time {CheckText(custodyEvent.Time)} is not a UTC time like 2026-01-31T12:00:00Z");
+                }
+            }
+
+            var (signature, timestamp) = CheckSignature(reader, path, n, bytes, custodyEvent, manifest, problems, untrusted);
+            verified.Add(new VerifiedCustodyEvent(n, path, sha, custodyEvent, signature, timestamp));
+            previousBytes = bytes;
+            previousNumber = n;
+        }
+        return new CustodyChainResult(verified, problems, untrusted, expected);
+    }
+
+    private SortedDictionary<int, HashSet<CustodyFileRole>> ListEventFiles(BundleReader reader, List<string> problems)
+    {
+        var found = new SortedDictionary<int, HashSet<CustodyFileRole>>();
+        var dir = reader.FullPath(BundleLayout.EventsDir);
+        if (!_fileSystem.Directory.Exists(dir))
+        {
+            return found;
+        }
+        foreach (var entry in _fileSystem.Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
+        {
+            var name = _fileSystem.Path.GetFileName(entry);
+            var parsed = CustodyPaths.Parse(name);
+            var info = _fileSystem.FileInfo.New(entry);
+            if (parsed is null || info.LinkTarget is not null || (info.Attributes & FileAttributes.Directory) != 0)
+            {
+                problems.Add($"{BundleLayout.EventsDir}/{CheckText(name)} is not a custody event file (NNNNNN.json, .json.p7s or .json.p7s.tsr)");
+                continue;
+            }
+            if (!found.TryGetValue(parsed.Value.Sequence, out var roles))
+            {
+                found[parsed.Value.Sequence] = roles = [];
+            }
+            roles.Add(parsed.Value.Role);
+        }
+        return found;
+    }
+
+    private static string? MissingParts(CustodyEvent e)
+    {
+        // JSON null satisfies "required"; a hostile event must not crash the checks.
+        if (e.Schema is null || e.Previous is null || e.Time is null || e.Kind is null || e.Actor?.Name is null
+            || e.Actor.CertificateSha256 is null || e.Previous.Any(l => l?.Path is null || l.Sha256 is null))
+        {
+            return "schema, previous, time, kind, actor.name and actor.certificateSha256 must be present";
+        }
+        return null;
+    }
+
+    private static void CheckFields(string path, int n, CustodyEvent e, CustodyManifest? manifest, List<string> problems)
+    {
+        if (e.Schema != CustodyEvent.CurrentSchema)
+        {
+            problems.Add($"{path}: schema is {CheckText(e.Schema)}; this verifier knows {CustodyEvent.CurrentSchema}");
+        }
+        if (e.Sequence != n)
+        {
+            problems.Add($"{path}: sequence is {e.Sequence}, but the file is number {n} (events reordered or renamed)");
+        }
+        if (manifest is not null && e.BundleId != manifest.BundleId)
+        {
+            problems.Add($"{path}: bundleId is {e.BundleId}, but {BundleLayout.ManifestJson} says {manifest.BundleId} (an event from another bundle)");
+        }
+        if (!CustodyEventKinds.All.Contains(e.Kind))
+        {
+            problems.Add($"{path}: kind {CheckText(e.Kind)} is not one of {string.Join(", ", CustodyEventKinds.All)}");
+        }
+        else if ((n == 1) != (e.Kind == CustodyEventKinds.Sealed))
+        {
+            problems.Add(n == 1
+                ? $"{path}: event 1 must be \"sealed\" (written by the collector), but is {CheckText(e.Kind)}"
+                : $"{path}: only event 1 may be \"sealed\"");
+        }
+    }
+
+    private static void CheckLinks(BundleReader reader, string path, int n, CustodyEvent e, byte[]? previousBytes,
+        byte[]? manifestBytes, List<string> problems)
+    {
+        IReadOnlyList<CustodyLink> expected;
+        if (n == 1)
+        {
+            if (manifestBytes is null)
+            {
+                problems.Add($"{path}: its links cannot be checked because {BundleLayout.ManifestJson} could not be read");
+                return;
+            }
+            byte[] signature;
+            try
+            {
+                signature = reader.ReadAllBytes(BundleLayout.ManifestSignature, CustodyChainRules.MaxSignatureBytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+            {
+                problems.Add($"{path}: its links cannot be checked because {BundleLayout.ManifestSignature} could not be read");
+                return;
+            }
+            expected = CustodyEventBuilder.FirstLinks(manifestBytes, signature);
+        }
+        else if (previousBytes is null)
+        {
+            // The gap or unreadable previous event is already reported.
+            return;
+        }
+        else
+        {
+            expected = CustodyEventBuilder.NextLinks(n - 1, previousBytes);
+        }
+        var shown = string.Join(", ", e.Previous.Select(l => $"{CheckText(l.Path)} {l.Sha256}"));
+        if (e.Previous.Count != expected.Count)
+        {
+            problems.Add($"{path}: previous lists {e.Previous.Count} files ({shown}); expected {string.Join(", ", expected.Select(l => $"{l.Path} {l.Sha256}"))}");
+            return;
+        }
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var link = e.Previous[i];
+            if (link.Path != expected[i].Path)
+            {
+                problems.Add($"{path}: previous[{i}] names {CheckText(link.Path)}, expected {expected[i].Path}");
+            }
+            else if (!string.Equals(link.Sha256, expected[i].Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}: previous[{i}] says {link.Path} has SHA-256 {link.Sha256}, but it has {expected[i].Sha256} (the chain is broken)");
+            }
+        }
+    }
+
+    private (SignatureVerification?, TimestampVerification?) CheckSignature(BundleReader reader, string path, int n, byte[] bytes,
+        CustodyEvent? e, CustodyManifest? manifest, List<string> problems, List<string> untrusted)
+    {
+        var signaturePath = CustodyPaths.Signature(n);
+        if (!_fileSystem.File.Exists(reader.FullPath(signaturePath)))
+        {
+            return (null, null);
+        }
+        byte[] signature;
+        try
+        {
+            signature = reader.ReadAllBytes(signaturePath, CustodyChainRules.MaxSignatureBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+        {
+            problems.Add($"{signaturePath} could not be read: {ex.Message.TrimEnd('.')}");
+            return (null, null);
+        }
+
+        TimestampVerification? timestamp = null;
+        var policy = _signerTrust;
+        var tokenPath = CustodyPaths.Timestamp(n);
+        if (_fileSystem.File.Exists(reader.FullPath(tokenPath)) && _timestamps is not null)
+        {
+            try
+            {
+                timestamp = _timestamps.Verify(reader.ReadAllBytes(tokenPath, CustodyChainRules.MaxSignatureBytes), signature, _tsaTrust);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+            {
+                timestamp = new TimestampVerification(false, false, null, null, null, $"could not be read: {ex.Message.TrimEnd('.')}");
+            }
+            if (!timestamp.Valid)
+            {
+                problems.Add($"{tokenPath} is not a valid time-stamp over {signaturePath}: {timestamp.Detail}");
+            }
+            else if (!timestamp.Trusted)
+            {
+                untrusted.Add($"{tokenPath}: time-stamp authority not trusted by your policy (--tsa-trust): {timestamp.Detail}");
+            }
+            else if (timestamp.GenTime is { } genTime)
+            {
+                // The key was used no later than the authority says: judge the certificate then, not now.
+                policy = _signerTrust with { ValidationTime = genTime };
+            }
+        }
+
+        SignatureVerification result;
+        try
+        {
+            result = _signatures.Verify(bytes, signature, policy);
+        }
+#pragma warning disable CA1031 // The port promises not to throw; if it does, the chain is still judged, not crashed on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            result = new SignatureVerification(false, false, null, null, $"the signature could not be checked: {ex.Message}");
+        }
+        if (!result.SignatureValid)
+        {
+            problems.Add($"{signaturePath} does not verify over {path}: {result.Detail}");
+            return (result, timestamp);
+        }
+        if (e is not null && result.Signer is { } signer)
+        {
+            if (!SameFingerprint(signer.CertificateSha256, e.Actor.CertificateSha256))
+            {
+                problems.Add($"{path}: signed by certificate {signer.CertificateSha256}, but its actor names {e.Actor.CertificateSha256}");
+            }
+            if (n == 1 && manifest?.Examiner?.CertificateSha256 is { } examiner && !SameFingerprint(signer.CertificateSha256, examiner))
+            {
+                problems.Add($"{path}: the sealed event is signed by {signer.CertificateSha256}, not by the examiner certificate {BundleLayout.ManifestJson} names ({examiner})");
+            }
+        }
+        if (!result.Trusted)
+        {
+            var who = e?.Actor.Name is { } name ? $" ({CheckText(name)})" : "";
+            untrusted.Add(_signerTrust.IsEmpty
+                ? $"{signaturePath}{who}: not trusted, no trust anchor or pinned fingerprint was given"
+                : $"{signaturePath}{who}: not trusted by your policy: {result.Detail}");
+        }
+        return (result, timestamp);
+    }
+
+    private static bool SameFingerprint(string a, string b) =>
+        string.Equals(Fingerprints.Normalize(a), Fingerprints.Normalize(b), StringComparison.Ordinal);
+
+    private static bool TryParseTime(string? text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time)
+        && text!.EndsWith('Z');
+
+    private static string CheckText(string? text) => CheckList.Show(text ?? "(null)");
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.IO.Abstractions;
+using EvidenceKit.Cli;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Custody;
+
+namespace EvidenceKit.Verifier.Custody;
+
+/// <summary>
+/// <c>custody show BUNDLE</c>: the chain, one event a row (a table on a terminal, plain lines otherwise, --json for
+/// machines), with what the chain check found. Exit 0 intact and trusted, 1 broken, 2 not a bundle, 3 untrusted.
+/// </summary>
+internal sealed class CustodyShowCommand(CustodyServices services, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+{
+    private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The bundle directory." };
+    private readonly Option<string[]> _trust = TrustOptions.Trust();
+    private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
+    private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
+    private readonly Option<bool> _json = new("--json") { Description = "Print the chain as one JSON document." };
+
+    public Command Build()
+    {
+        var command = new Command("show", "List the custody chain: who, when, what, from, to, why, where, seal; and whether it is intact.")
+        {
+            _bundle, _trust, _fingerprint, _tsaTrust, _json,
+        };
+        command.SetAction(parsed => Execute(
+            parsed.GetValue(_bundle) ?? "",
+            new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
+            parsed.GetValue(_json)));
+        return command;
+    }
+
+    private int Execute(string bundle, TrustSettings trust, bool json)
+    {
+        if (trust.Validate() is { } problem)
+        {
+            stderr.WriteLine($"evidencekit-verify: {problem}");
+            return ExitCodes.BadInput;
+        }
+        var fileSystem = new FileSystem();
+        if (!fileSystem.File.Exists(fileSystem.Path.Combine(bundle, BundleLayout.ManifestJson)))
+        {
+            stderr.WriteLine($"evidencekit-verify: {bundle} is not a bundle (it has no {BundleLayout.ManifestJson}).");
+            return ExitCodes.BadInput;
+        }
+        TrustPolicy signers;
+        TrustPolicy authorities;
+        try
+        {
+            (signers, authorities) = trust.Load(services.LoadTrustAnchors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            stderr.WriteLine($"evidencekit-verify: the trust anchors could not be loaded: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        var chain = new CustodyChainVerifier(fileSystem, services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), signers, authorities)
+            .Verify(bundle);
+        var exit = chain.Problems.Count > 0 ? ExitCodes.Failed : chain.Untrusted.Count > 0 ? ExitCodes.Partial : ExitCodes.Ok;
+        if (json)
+        {
+            ChainWriter.Json(chain, exit, stdout);
+        }
+        else if (stdoutIsTerminal)
+        {
+            ChainWriter.Table(chain, stdout);
+        }
+        else
+        {
+            ChainWriter.Plain(chain, stdout);
+        }
+        return exit;
+    }
+}
