@@ -32,6 +32,7 @@ internal static class CommandLine
             Text("--mode", "analysis (default, fast) or prosecution (hashed, re-read, signed)"),
             Flag("--dry-run", "Show what would be collected; write nothing"),
             Text("--since", "Leave out files last modified before this: 7d, 12h, or a date"),
+            Text("--until", "End of the time window: leaves out only files created after it (see README)"),
             Text("--max-file-size", "Leave out files larger than this, e.g. 2GiB"),
             Text("--max-total-size", "Cap the whole collection; newest files first"),
             Text("--profiles", "Directory of profiles that override the built-in ones"),

@@ -72,4 +72,26 @@ public sealed class PlanRulesTests : IDisposable
         run.ExitCode.Should().Be(2);
         run.StdErr.Should().Contain("bad.yaml:6").And.Contain("category");
     }
+
+    [Fact]
+    public void Until_never_drops_a_file_modified_after_it_only_files_created_after_it()
+    {
+        // All three files were created just now (birth time) and one was last modified in 2020.
+        var manifest = Collect("--until", "2021-01-01");
+
+        var born = Run.Tool("stat", ["-c", "%W", _root.Combine("srv/app/old.log")]).StdOut.Trim();
+        if (born is "0" or "-")
+        {
+            // No birth time on this file system: --until can prove nothing, so it leaves everything in.
+            manifest.Files.Should().HaveCount(3);
+            return;
+        }
+        manifest.Files.Should().BeEmpty("every file was created after the window ended");
+        manifest.Excluded.Should().HaveCount(3).And.OnlyContain(e => e.Reason.Contains("--until"));
+
+        Directory.Delete(_target.Path, recursive: true);
+        Directory.CreateDirectory(_target.Path);
+        Collect("--until", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd")).Files.Should().HaveCount(3,
+            "files modified after a window's end may hold entries from inside it");
+    }
 }

@@ -30,6 +30,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         {
             Root = root,
             Since = settings.Since,
+            Until = settings.Until,
             MaxFileSize = settings.MaxFileSize,
             MaxTotalSize = settings.MaxTotalSize,
             NeverCollect = store.Kind == "directory" ? [store.Location] : [],

@@ -15,6 +15,7 @@ internal sealed record CollectSettings
     public CollectionMode Mode { get; init; }
     public bool DryRun { get; init; }
     public DateTimeOffset? Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
     public long? MaxFileSize { get; init; }
     public long? MaxTotalSize { get; init; }
     public bool Json { get; init; }
@@ -94,6 +95,7 @@ internal sealed record CollectSettings
             Mode = mode,
             DryRun = s.GetBool("dry-run"),
             Since = ParseSince(s.Get("since"), time),
+            Until = ParseSince(s.Get("until"), time),
             MaxFileSize = ParseSize("max-file-size", s.Get("max-file-size")),
             MaxTotalSize = ParseSize("max-total-size", s.Get("max-total-size")),
             Json = s.GetBool("json"),

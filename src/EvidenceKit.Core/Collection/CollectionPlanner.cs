@@ -172,6 +172,11 @@ public sealed class CollectionPlanner(
             state.AddExcluded(host, $"larger than max-file-size ({Sizes.Format(info.Size)} > {Sizes.Format(max)})", target.Name);
             return;
         }
+        if (state.Options.Until is { } until && info.BirthUtc is { } born && born > until)
+        {
+            state.AddExcluded(host, $"created {Text.Timestamps.Format(born)}, after --until", target.Name);
+            return;
+        }
         if (state.Options.Since is { } since && info.ModifiedUtc < since)
         {
             state.AddExcluded(host, $"last modified {Text.Timestamps.Format(info.ModifiedUtc)}, before --since", target.Name);

@@ -9,6 +9,12 @@ public sealed record PlanningOptions
     /// <summary>Files last modified before this are left out (a file modified after may hold earlier entries, so it stays).</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>
+    /// End of the time window. A file modified after it may still hold entries from inside the window, so the only
+    /// files it leaves out are those created (birth time, where the kernel reports it) after it.
+    /// </summary>
+    public DateTimeOffset? Until { get; init; }
+
     /// <summary>Largest file taken, whatever the profile says; null for the profile's own caps.</summary>
     public long? MaxFileSize { get; init; }
 
