@@ -12,12 +12,15 @@ public sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>The full path of <paramref name="name"/> in this directory.</summary>
+    public string File(string name) => Combine(name);
+
     /// <summary>Writes a file (creating directories) and returns its full path.</summary>
     public string Write(string relative, string content)
     {
         var full = Combine(relative.TrimStart('/'));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
+        System.IO.File.WriteAllText(full, content);
         return full;
     }
 
@@ -26,7 +29,7 @@ public sealed class TempDirectory : IDisposable
     {
         var full = Combine(relative.TrimStart('/'));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, content);
+        System.IO.File.WriteAllBytes(full, content);
         return full;
     }
 
@@ -58,7 +61,7 @@ public sealed class TempDirectory : IDisposable
         {
             try
             {
-                File.SetUnixFileMode(d, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                System.IO.File.SetUnixFileMode(d, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
             catch (IOException)
             {

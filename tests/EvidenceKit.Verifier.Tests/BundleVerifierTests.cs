@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Verification;
@@ -134,7 +135,7 @@ public sealed class BundleVerifierTests
     [Fact]
     public void A_directory_that_is_not_a_bundle_is_an_error()
     {
-        using var temp = new TempDir();
+        using var temp = new TempDirectory();
         File.WriteAllText(Path.Combine(temp.Path, "notes.txt"), "hello");
 
         var report = VerifierRun.Verify(temp.Path);
@@ -147,7 +148,7 @@ public sealed class BundleVerifierTests
     [Fact]
     public void A_path_that_does_not_exist_is_an_error()
     {
-        using var temp = new TempDir();
+        using var temp = new TempDirectory();
 
         var report = VerifierRun.Verify(Path.Combine(temp.Path, "nope"));
 

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -235,5 +236,5 @@ public sealed class TamperMatrixTests
         File.AppendAllText(b.PathOf(BundleLayout.PayloadManifest), line + "\n", new UTF8Encoding(false));
 
     internal static void MakeFifo(string path) =>
-        ProcessRunner.Run("mkfifo", [path]).ExitCode.Should().Be(0);
+        Run.Tool("mkfifo", [path]).ExitCode.Should().Be(0);
 }

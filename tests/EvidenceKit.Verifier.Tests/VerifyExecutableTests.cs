@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Text.Json;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Verifier.Tests.Support;
@@ -7,8 +8,8 @@ namespace EvidenceKit.Verifier.Tests;
 /// <summary>Runs the built evidencekit-verify as a user would (dotnet evidencekit-verify.dll ...).</summary>
 public sealed class VerifyExecutableTests
 {
-    private static ProcessRunner.Result Verify(params string[] args) =>
-        ProcessRunner.Run("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "evidencekit-verify.dll") }.Concat(args), timeoutSeconds: 120);
+    private static ProcessResult Verify(params string[] args) =>
+        Run.Executable("evidencekit-verify", args, timeout: TimeSpan.FromSeconds(120));
 
     [Fact]
     public void A_clean_bundle_exits_0_and_is_left_unchanged()
@@ -19,9 +20,9 @@ public sealed class VerifyExecutableTests
 
         var result = Verify(dir);
 
-        result.ExitCode.Should().Be(0, result.Stdout + result.Stderr);
-        result.Stdout.Should().Contain("VALID (exit 0): analysis bundle, unsigned");
-        result.Stdout.Should().MatchRegex(@"PASS\s+payload-files\s+3 files present");
+        result.ExitCode.Should().Be(0, result.StdOut + result.StdErr);
+        result.StdOut.Should().Contain("VALID (exit 0): analysis bundle, unsigned");
+        result.StdOut.Should().MatchRegex(@"PASS\s+payload-files\s+3 files present");
         builder.Snapshot().Should().Equal(before);
     }
 
@@ -33,8 +34,8 @@ public sealed class VerifyExecutableTests
 
         var result = Verify(dir, "--json");
 
-        result.ExitCode.Should().Be(0, result.Stderr);
-        using var doc = JsonDocument.Parse(result.Stdout);
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var doc = JsonDocument.Parse(result.StdOut);
         var root = doc.RootElement;
         root.GetProperty("verdict").GetString().Should().Be("VALID");
         root.GetProperty("exitCode").GetInt32().Should().Be(0);
@@ -58,7 +59,7 @@ public sealed class VerifyExecutableTests
         var result = Verify(dir, "--json");
 
         result.ExitCode.Should().Be(1);
-        using var doc = JsonDocument.Parse(result.Stdout);
+        using var doc = JsonDocument.Parse(result.StdOut);
         doc.RootElement.GetProperty("verdict").GetString().Should().Be("INVALID");
         doc.RootElement.GetProperty("exitCode").GetInt32().Should().Be(1);
         var payload = doc.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "payload-files");
@@ -75,8 +76,8 @@ public sealed class VerifyExecutableTests
 
         var result = Verify(dir);
 
-        result.ExitCode.Should().Be(3, result.Stdout + result.Stderr);
-        result.Stdout.Should().Contain("INCOMPLETE (exit 3)").And.Contain("- data/var/log/syslog");
+        result.ExitCode.Should().Be(3, result.StdOut + result.StdErr);
+        result.StdOut.Should().Contain("INCOMPLETE (exit 3)").And.Contain("- data/var/log/syslog");
     }
 
     [Fact]
@@ -91,12 +92,12 @@ public sealed class VerifyExecutableTests
     [Fact]
     public void A_directory_that_is_not_a_bundle_exits_2()
     {
-        using var temp = new TempDir();
+        using var temp = new TempDirectory();
 
         var result = Verify(temp.Path, "--quiet");
 
         result.ExitCode.Should().Be(2);
-        result.Stdout.Should().Contain("ERROR (exit 2)");
+        result.StdOut.Should().Contain("ERROR (exit 2)");
     }
 
     [Theory]
@@ -110,9 +111,9 @@ public sealed class VerifyExecutableTests
         var result = Verify(args.Split('|', StringSplitOptions.RemoveEmptyEntries));
 
         result.ExitCode.Should().Be(2);
-        result.Stderr.Should().StartWith("evidencekit-verify: ");
-        result.Stderr.Should().NotContain("   at ");
-        result.Stdout.Should().BeEmpty();
+        result.StdErr.Should().StartWith("evidencekit-verify: ");
+        result.StdErr.Should().NotContain("   at ");
+        result.StdOut.Should().BeEmpty();
     }
 
     [Fact]
@@ -125,6 +126,6 @@ public sealed class VerifyExecutableTests
         var result = Verify(dir, "--quiet");
 
         result.ExitCode.Should().Be(1);
-        result.Stdout.TrimEnd('\n').Split('\n').Should().ContainSingle().Which.Should().StartWith("INVALID (exit 1)");
+        result.StdOut.TrimEnd('\n').Split('\n').Should().ContainSingle().Which.Should().StartWith("INVALID (exit 1)");
     }
 }

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Signing.Keys;
 using EvidenceKit.Signing.Tests.Support;
 

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 namespace EvidenceKit.Signing.Tests.Support;
 
 /// <summary>A clock that always says the same UTC time.</summary>

@@ -1,8 +1,8 @@
-using System.Diagnostics;
+using EvidenceKit.Testing;
 
 namespace EvidenceKit.Signing.Tests.Support;
 
-/// <summary>Runs the real openssl binary, bounded in time.</summary>
+/// <summary>Runs the real openssl binary (through <see cref="EvidenceKit.Testing.Run"/>), bounded in time.</summary>
 internal static class OpenSsl
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -18,32 +18,8 @@ internal static class OpenSsl
 
     public static Result Process(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 120 s");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        var result = EvidenceKit.Testing.Run.Tool(fileName, arguments, workingDirectory,
+            environment?.ToDictionary(p => p.Key, p => (string?)p.Value));
+        return new Result(result.ExitCode, result.StdOut, result.StdErr);
     }
 }

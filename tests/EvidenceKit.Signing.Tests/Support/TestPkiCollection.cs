@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 namespace EvidenceKit.Signing.Tests.Support;
 
 /// <summary>Every test class that needs the test PKI shares one, made once per run.</summary>

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Diagnostics;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Signing.Timestamps;

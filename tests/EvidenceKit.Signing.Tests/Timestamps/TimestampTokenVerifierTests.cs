@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Signing.Timestamps;
 using EvidenceKit.Signing.Tests.Support;

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using EvidenceKit.Signing.Trust;
 using EvidenceKit.Signing.Tests.Support;
 

@@ -10,26 +10,21 @@ namespace EvidenceKit.Verifier.Tests.Custody;
 /// </summary>
 public sealed class CustodyBundles : IDisposable
 {
-    public const string Passphrase = "custody-test-passphrase";
+    public const string Passphrase = TestPki.Passphrase;
     public const string MarkupFileName = "<img src=x onerror=alert(1)>.log";
 
     private readonly TempDirectory _dir = new("ek-custody-");
+    private readonly TestPki _pki = new();
     private int _bundles;
 
     public CustodyBundles()
     {
-        var script = Path.Combine(Run.RepositoryRoot(), "signing", "test-ca", "make-test-pki.sh");
-        var made = Run.Tool("bash", [script, Pki], environment: new Dictionary<string, string?> { ["EVIDENCEKIT_TEST_PASSPHRASE"] = Passphrase });
-        if (made.ExitCode != 0)
-        {
-            throw new InvalidOperationException("make-test-pki.sh failed: " + made);
-        }
         _dir.Write("tree/var/log/nginx/access.log", "127.0.0.1 - - \"GET / HTTP/1.1\" 200 12\n");
         _dir.Write("tree/var/log/nginx/error.log", "an error\n");
         _dir.Write("tree/var/log/nginx/" + MarkupFileName, "markup in a name\n");
     }
 
-    public string Pki => _dir.Combine("pki");
+    public string Pki => _pki.Path;
 
     public string Root => Path.Combine(Pki, "root-ca.crt");
 
@@ -78,5 +73,9 @@ public sealed class CustodyBundles : IDisposable
         File.WriteAllText(Path.Combine(bundle, BundleLayout.TagManifest), BagItText.Manifest(entries));
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _pki.Dispose();
+        _dir.Dispose();
+    }
 }

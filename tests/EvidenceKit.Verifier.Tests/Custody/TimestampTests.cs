@@ -13,9 +13,9 @@ public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<Custo
     [Fact]
     public void A_prosecution_collection_with_tsa_saves_a_token_that_openssl_and_the_verifier_accept()
     {
-        using var tsa = new LocalTsa(bundles.Pki, bundles.NewDirectory("tsa"));
+        using var tsa = TsaServer.WithOpenSsl(bundles.Pki, bundles.NewDirectory("tsa"));
 
-        var bundle = bundles.Collect("--tsa", tsa.Url);
+        var bundle = bundles.Collect("--tsa", tsa.Url.ToString());
 
         var token = Path.Combine(bundle, BundleLayout.ManifestTimestamp);
         File.Exists(token).Should().BeTrue();
@@ -32,8 +32,8 @@ public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<Custo
     [Fact]
     public void A_token_from_an_authority_nobody_trusts_makes_the_bundle_untrusted()
     {
-        using var tsa = new LocalTsa(bundles.Pki, bundles.NewDirectory("tsa"));
-        var bundle = bundles.Collect("--tsa", tsa.Url);
+        using var tsa = TsaServer.WithOpenSsl(bundles.Pki, bundles.NewDirectory("tsa"));
+        var bundle = bundles.Collect("--tsa", tsa.Url.ToString());
 
         var verify = bundles.Verify(bundle, "--trust", bundles.Root);
 
@@ -44,9 +44,9 @@ public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<Custo
     [Fact]
     public void A_token_that_does_not_cover_the_signature_is_invalid()
     {
-        using var tsa = new LocalTsa(bundles.Pki, bundles.NewDirectory("tsa"));
-        var first = bundles.Collect("--tsa", tsa.Url);
-        var second = bundles.Collect("--tsa", tsa.Url);
+        using var tsa = TsaServer.WithOpenSsl(bundles.Pki, bundles.NewDirectory("tsa"));
+        var first = bundles.Collect("--tsa", tsa.Url.ToString());
+        var second = bundles.Collect("--tsa", tsa.Url.ToString());
         File.Copy(Path.Combine(first, BundleLayout.ManifestTimestamp), Path.Combine(second, BundleLayout.ManifestTimestamp), overwrite: true);
         CustodyBundles.RewriteTagManifest(second);
 
@@ -78,10 +78,10 @@ public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<Custo
     [Fact]
     public void Custody_add_with_tsa_timestamps_the_event_signature()
     {
-        using var tsa = new LocalTsa(bundles.Pki, bundles.NewDirectory("tsa"));
+        using var tsa = TsaServer.WithOpenSsl(bundles.Pki, bundles.NewDirectory("tsa"));
         var bundle = bundles.Collect();
 
-        var add = bundles.Add(bundle, "transfer", "Tom Courier", "examiner", "--tsa", tsa.Url);
+        var add = bundles.Add(bundle, "transfer", "Tom Courier", "examiner", "--tsa", tsa.Url.ToString());
 
         add.ExitCode.Should().Be(0, add.ToString());
         var token = Path.Combine(bundle, CustodyPaths.Timestamp(2));

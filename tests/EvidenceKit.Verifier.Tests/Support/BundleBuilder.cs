@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Text;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
@@ -12,7 +13,7 @@ namespace EvidenceKit.Verifier.Tests.Support;
 /// </summary>
 internal sealed class BundleBuilder : IDisposable
 {
-    private readonly TempDir _temp = new();
+    private readonly TempDirectory _temp = new();
     private readonly List<(string BagPath, byte[] Content)> _files = [];
     private readonly List<(string BagPath, byte[][] Parts)> _splitFiles = [];
     private string _mode = "analysis";

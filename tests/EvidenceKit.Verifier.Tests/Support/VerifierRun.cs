@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Verification;
@@ -17,5 +18,5 @@ internal static class VerifierRun
         report.Checks.Single(c => c.Name == name);
 
     public static int Sha256sumStrict(string bundleDir) =>
-        ProcessRunner.Run("sha256sum", ["-c", "--strict", "--quiet", "manifest-sha256.txt"], bundleDir, timeoutSeconds: 30).ExitCode;
+        Run.Tool("sha256sum", ["-c", "--strict", "--quiet", "manifest-sha256.txt"], bundleDir, timeout: TimeSpan.FromSeconds(30)).ExitCode;
 }

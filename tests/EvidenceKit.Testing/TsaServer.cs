@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EvidenceKit.Signing.Tests.Support;
+namespace EvidenceKit.Testing;
 
 /// <summary>
 /// A tiny HTTP time-stamp authority on 127.0.0.1 and a port picked by the test: each POSTed query is answered by
 /// <c>openssl ts -reply</c> with the test PKI's TSA, or by a custom answer.
 /// </summary>
-internal sealed class TsaServer : IDisposable
+public sealed class TsaServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Func<byte[], (int Status, byte[] Body)> _answer;
@@ -33,17 +33,22 @@ internal sealed class TsaServer : IDisposable
     public string? LastContentType { get; private set; }
 
     /// <summary>Answers every query with a real reply from openssl ts, made in <paramref name="work"/>.</summary>
-    public static TsaServer WithOpenSsl(TestPki pki, string work) => new(query => (200, OpenSslReply(pki, work, query)));
+    public static TsaServer WithOpenSsl(TestPki pki, string work) => WithOpenSsl(pki.Path, work);
 
-    public static byte[] OpenSslReply(TestPki pki, string work, byte[] query)
+    /// <summary>Answers with openssl ts using the TSA of the test PKI in <paramref name="pkiDirectory"/>.</summary>
+    public static TsaServer WithOpenSsl(string pkiDirectory, string work) => new(query => (200, OpenSslReply(pkiDirectory, work, query)));
+
+    public static byte[] OpenSslReply(TestPki pki, string work, byte[] query) => OpenSslReply(pki.Path, work, query);
+
+    public static byte[] OpenSslReply(string pkiDirectory, string work, byte[] query)
     {
         var name = Guid.NewGuid().ToString("N");
         var queryFile = Path.Combine(work, name + ".tsq");
         var replyFile = Path.Combine(work, name + ".tsr");
         File.WriteAllBytes(queryFile, query);
-        var result = OpenSsl.Run(work, "ts", "-reply", "-config", pki.TsaConfig, "-queryfile", queryFile,
-            "-inkey", pki.TsaKey, "-signer", pki.TsaCertificate, "-out", replyFile);
-        return result.ExitCode == 0 ? File.ReadAllBytes(replyFile) : throw new InvalidOperationException(result.Output);
+        var result = Run.Tool("openssl", ["ts", "-reply", "-config", Path.Combine(pkiDirectory, "tsa.cnf"), "-queryfile", queryFile,
+            "-inkey", Path.Combine(pkiDirectory, "tsa.key"), "-signer", Path.Combine(pkiDirectory, "tsa.crt"), "-out", replyFile], workingDirectory: work);
+        return result.ExitCode == 0 ? File.ReadAllBytes(replyFile) : throw new InvalidOperationException(result.ToString());
     }
 
     /// <summary>A port on 127.0.0.1 that nothing listens on right now.</summary>
