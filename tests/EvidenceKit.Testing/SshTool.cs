@@ -1,30 +1,12 @@
-using System.Diagnostics;
-
 namespace EvidenceKit.Testing;
 
-/// <summary>Runs a real command-line tool to completion (bounded in time) and returns what it printed.</summary>
+/// <summary>ssh-keygen and friends for the SSH tests, run through <see cref="EvidenceKit.Testing.Run"/>.</summary>
 public static class SshTool
 {
     public static (int ExitCode, string Out, string Err) Run(string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = EvidenceKit.Testing.Run.Tool(file, arguments, timeout: TimeSpan.FromSeconds(60));
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 
     public static string RunOk(string file, params string[] arguments)
