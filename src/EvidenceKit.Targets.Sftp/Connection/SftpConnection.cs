@@ -268,7 +268,10 @@ internal sealed class SftpConnection : IDisposable
         }
         catch (SshAgentException e)
         {
-            throw SftpErrors.AgentUnusable(socket, e);
+            if (options.Password is null)
+                throw SftpErrors.AgentUnusable(socket, e);
+            log($"{e.Message} Trying the password only.");
+            return null;
         }
         if (keys.HostKeyAlgorithms.Count == 0)
         {
