@@ -79,6 +79,21 @@ public sealed class SftpTargetStoreAgentTests(SshdFixture sshd) : IClassFixture<
     }
 
     [Fact]
+    public void A_dead_agent_socket_with_a_password_given_falls_back_to_the_password()
+    {
+        // Given a stale agent socket and a password (which this sshd refuses: it allows keys only)
+        var missing = Path.Combine(_agent.Dir, "no-agent.sock");
+        var logged = new List<string>();
+        var options = AgentOnly(missing) with { Password = "not-the-password" };
+
+        var connect = () => SftpTargetStore.Connect(options, logged.Add);
+
+        // Then the password was tried, and the dead agent was only logged
+        connect.Should().Throw<SftpAuthException>().WithMessage("*refused the login*or the password*");
+        logged.Should().Contain(line => line.Contains(missing) && line.Contains("Trying the password only."));
+    }
+
+    [Fact]
     public void A_key_file_takes_precedence_over_the_agent()
     {
         // Given an agent with only an unrelated key, and the authorized key file
