@@ -6,7 +6,7 @@ namespace EvidenceKit.Targets.Sftp;
 /// Everything needed to open an SFTP target. Secrets (key passphrase, password) are taken as values; the caller
 /// reads them from the environment or a prompt, never from the command line. <see cref="ToString"/> never prints them.
 /// A host key pin (<see cref="HostKeyFingerprint"/> and/or <see cref="KnownHostsFile"/>) is required: there is no
-/// trust on first use. SSH agents are not supported (SSH.NET cannot talk to one).
+/// trust on first use. With no key file, the keys of the SSH agent at <see cref="AgentSocket"/> are offered.
 /// </summary>
 /// <param name="Uri">Where to connect and which directory is the store's root.</param>
 public sealed record SftpConnectOptions(SftpTargetUri Uri)
@@ -16,6 +16,13 @@ public sealed record SftpConnectOptions(SftpTargetUri Uri)
 
     /// <summary>Passphrase of <see cref="PrivateKeyFile"/> when it is encrypted, or null.</summary>
     public string? PrivateKeyPassphrase { get; init; }
+
+    /// <summary>
+    /// The Unix socket of an SSH agent (the path SSH_AUTH_SOCK names), or null. Used when <see cref="PrivateKeyFile"/>
+    /// is null: the agent's ed25519, ECDSA and RSA keys are offered and the agent signs the login. This library never
+    /// reads SSH_AUTH_SOCK itself; the caller decides.
+    /// </summary>
+    public string? AgentSocket { get; init; }
 
     /// <summary>Password for password authentication (tried after the key), or null.</summary>
     public string? Password { get; init; }
@@ -52,7 +59,7 @@ public sealed record SftpConnectOptions(SftpTargetUri Uri)
 
     /// <summary>Describes the options without the passphrase or password.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{nameof(SftpConnectOptions)} {{ Uri = {Uri}, PrivateKeyFile = {PrivateKeyFile}, " +
+        $"{nameof(SftpConnectOptions)} {{ Uri = {Uri}, PrivateKeyFile = {PrivateKeyFile}, AgentSocket = {AgentSocket}, " +
         $"PrivateKeyPassphrase = {Redact(PrivateKeyPassphrase)}, Password = {Redact(Password)}, " +
         $"HostKeyFingerprint = {HostKeyFingerprint}, KnownHostsFile = {KnownHostsFile}, " +
         $"ConnectTimeout = {ConnectTimeout}, OperationTimeout = {OperationTimeout}, RetryCount = {RetryCount}, " +

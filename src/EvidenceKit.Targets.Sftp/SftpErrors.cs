@@ -32,7 +32,18 @@ internal static class SftpErrors
             verdict.Fingerprint, verdict.KeyType);
 
     public static SftpAuthException NoCredentials(SftpTargetUri uri) =>
-        new($"No way to log in to {uri}: give an SSH private key (--ssh-key FILE) or a password (EVIDENCEKIT_SSH_PASSWORD); SSH agents are not supported.");
+        new($"No way to log in to {uri}: give an SSH private key (--ssh-key FILE), an SSH agent (SSH_AUTH_SOCK) or a password (EVIDENCEKIT_SSH_PASSWORD).");
+
+    public static SftpAuthException AgentUnusable(string socket, Exception inner) =>
+        new($"Cannot log in with the SSH agent at '{socket}': {inner.Message} Start the agent (eval $(ssh-agent)) or give --ssh-key FILE.", inner);
+
+    public static SftpAuthException AgentHasNoKeys(string socket, int skipped) =>
+        new(skipped == 0
+            ? $"The SSH agent at '{socket}' holds no keys; add one with ssh-add, or give --ssh-key FILE."
+            : $"The SSH agent at '{socket}' holds no key usable here ({skipped} certificate, FIDO or DSA key(s) skipped); add an ed25519, ECDSA or RSA key with ssh-add, or give --ssh-key FILE.");
+
+    public static SftpAuthException AgentSignFailed(string socket, Exception inner) =>
+        new($"The SSH agent at '{socket}' did not sign the login: {inner.Message}", inner);
 
     public static SftpAuthException KeyFileMissing(string path) =>
         new($"The SSH private key file '{path}' does not exist.");

@@ -57,6 +57,28 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
     }
 
     [Fact]
+    public void Without_ssh_key_the_collection_logs_in_with_the_agent_named_by_SSH_AUTH_SOCK()
+    {
+        // Given an ssh-agent holding the authorized client key, and no --ssh-key and no password
+        using var agent = new EvidenceKit.Targets.Sftp.Tests.Support.SshAgentProcess();
+        agent.Add(_sshd.ClientKeyPath);
+        var args = Args();
+        args.RemoveRange(args.IndexOf("--ssh-key"), 2);
+
+        // When
+        var run = Run.Executable("evidencekit-collect", args, environment: new Dictionary<string, string?>
+        {
+            ["SSH_AUTH_SOCK"] = agent.SocketPath,
+            ["EVIDENCEKIT_SSH_PASSWORD"] = null,
+        });
+
+        // Then the bundle lands on the server and verifies
+        run.ExitCode.Should().Be(0, run.ToString());
+        var verify = Verify(Bundle());
+        verify.ExitCode.Should().Be(0, verify.ToString());
+    }
+
+    [Fact]
     public void A_prosecution_collection_over_sftp_is_re_read_over_sftp_signed_and_verifies_with_the_examiner_trusted()
     {
         var args = Args();

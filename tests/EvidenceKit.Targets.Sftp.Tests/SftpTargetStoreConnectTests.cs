@@ -155,13 +155,14 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     }
 
     [Fact]
-    public void Neither_key_nor_password_is_refused_and_says_agents_are_not_supported()
+    public void Neither_key_nor_agent_nor_password_is_refused_and_names_all_three()
     {
-        var options = sshd.Options() with { PrivateKeyFile = null };
+        var options = sshd.Options() with { PrivateKeyFile = null, AgentSocket = null };
 
         var act = () => SftpTargetStore.Connect(options);
 
-        act.Should().Throw<SftpAuthException>().Which.Message.Should().Contain("agents are not supported");
+        act.Should().Throw<SftpAuthException>().Which.Message.Should()
+            .Contain("--ssh-key FILE").And.Contain("SSH_AUTH_SOCK").And.Contain("EVIDENCEKIT_SSH_PASSWORD");
     }
 
     [Fact]

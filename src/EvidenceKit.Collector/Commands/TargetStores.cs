@@ -12,6 +12,7 @@ internal static class TargetStores
 {
     public const string KeyPassphraseVariable = "EVIDENCEKIT_SSH_KEY_PASSPHRASE";
     public const string PasswordVariable = "EVIDENCEKIT_SSH_PASSWORD";
+    public const string AgentSocketVariable = "SSH_AUTH_SOCK";
 
     public static ITargetStore Open(IFileSystem fs, CollectSettings settings, Action<string>? log = null) =>
         SftpTargetUri.IsSftp(settings.Target) ? OpenSftp(settings, settings.Target, log) : OpenDirectory(fs, settings.Target);
@@ -43,6 +44,7 @@ internal static class TargetStores
         }
         string? keyPassphrase = null;
         string? password = null;
+        string? agentSocket = null;
         if (settings.SshKey is { } keyFile)
         {
             if (!File.Exists(keyFile))
@@ -50,6 +52,12 @@ internal static class TargetStores
                 throw CliException.BadInput($"The SSH key {keyFile} does not exist.");
             }
             keyPassphrase = Environment.GetEnvironmentVariable(KeyPassphraseVariable) is { Length: > 0 } p ? p : null;
+        }
+        else if (Environment.GetEnvironmentVariable(AgentSocketVariable) is { Length: > 0 } socket)
+        {
+            // The agent's keys; a password from the environment (never a prompt) is tried after them.
+            agentSocket = socket;
+            password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } p ? p : null;
         }
         else
         {
@@ -62,6 +70,7 @@ internal static class TargetStores
             {
                 PrivateKeyFile = settings.SshKey,
                 PrivateKeyPassphrase = keyPassphrase,
+                AgentSocket = agentSocket,
                 Password = password,
                 HostKeyFingerprint = settings.HostKeyFingerprint,
                 KnownHostsFile = settings.KnownHosts,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using EvidenceKit.Targets.Sftp.Agent;
 using EvidenceKit.Targets.Sftp.HostKeys;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -16,7 +17,7 @@ internal sealed class SftpConnection : IDisposable
 {
     private readonly SftpConnectOptions _options;
     private readonly HostKeyPolicy _policy;
-    private readonly PrivateKeyFile? _key;
+    private readonly IPrivateKeySource? _key;
     private readonly Action<string> _log;
     private readonly Lock _gate = new();
     private SftpClient _client;
@@ -25,7 +26,7 @@ internal sealed class SftpConnection : IDisposable
     private bool _broken;
     private bool _disposed;
 
-    private SftpConnection(SftpConnectOptions options, HostKeyPolicy policy, PrivateKeyFile? key, Action<string> log,
+    private SftpConnection(SftpConnectOptions options, HostKeyPolicy policy, IPrivateKeySource? key, Action<string> log,
         (SftpClient Client, AuthenticationMethod[] Methods) first)
     {
         _options = options;
@@ -41,17 +42,17 @@ internal sealed class SftpConnection : IDisposable
     /// <summary>Checks the options, reads the key and known_hosts, and connects once (no retries).</summary>
     public static SftpConnection Open(SftpConnectOptions options, Action<string> log)
     {
-        if (options.PrivateKeyFile is null && options.Password is null)
+        if (options.PrivateKeyFile is null && options.Password is null && options.AgentSocket is null)
             throw SftpErrors.NoCredentials(options.Uri);
         var policy = HostKeyPolicy.From(options);
-        var key = LoadKey(options);
+        IPrivateKeySource? key = (IPrivateKeySource?)LoadKey(options) ?? LoadAgent(options, log);
         try
         {
             return new SftpConnection(options, policy, key, log, Connect(options, policy, key, log));
         }
         catch
         {
-            key?.Dispose();
+            (key as IDisposable)?.Dispose();
             throw;
         }
     }
@@ -139,7 +140,7 @@ internal sealed class SftpConnection : IDisposable
                 return;
             _disposed = true;
             Close(_client, _methods);
-            _key?.Dispose();
+            (_key as IDisposable)?.Dispose();
         }
     }
 
@@ -191,7 +192,7 @@ internal sealed class SftpConnection : IDisposable
     }
 
     private static (SftpClient, AuthenticationMethod[]) Connect(
-        SftpConnectOptions options, HostKeyPolicy policy, PrivateKeyFile? key, Action<string> log)
+        SftpConnectOptions options, HostKeyPolicy policy, IPrivateKeySource? key, Action<string> log)
     {
         var uri = options.Uri;
         var methods = new List<AuthenticationMethod>();
@@ -226,6 +227,7 @@ internal sealed class SftpConnection : IDisposable
             throw e switch
             {
                 SshAuthenticationException => SftpErrors.AuthenticationFailed(uri, Describe(options), e),
+                SshAgentException => SftpErrors.AgentSignFailed(options.AgentSocket ?? "", e),
                 SocketException or SshOperationTimeoutException or SshConnectionException or IOException or TimeoutException
                     => SftpErrors.Unreachable(uri, e),
                 SshException when info.IsAuthenticated => SftpErrors.NoSftpSubsystem(uri, e),
@@ -238,13 +240,48 @@ internal sealed class SftpConnection : IDisposable
         return (client, [.. methods]);
     }
 
-    private static string Describe(SftpConnectOptions options) =>
-        (options.PrivateKeyFile, options.Password) switch
+    private static string Describe(SftpConnectOptions options)
+    {
+        var key = options.PrivateKeyFile is not null ? $"the key '{options.PrivateKeyFile}'"
+            : options.AgentSocket is not null ? $"the keys of the SSH agent at '{options.AgentSocket}'"
+            : null;
+        return (key, options.Password) switch
         {
-            (not null, not null) => $"the key '{options.PrivateKeyFile}' or the password",
-            (not null, null) => $"the key '{options.PrivateKeyFile}'",
+            (not null, not null) => key + " or the password",
+            (not null, null) => key,
             _ => "the password",
         };
+    }
+
+    /// <summary>
+    /// The agent's keys when <see cref="SftpConnectOptions.AgentSocket"/> is set and no key file is given; the agent
+    /// must hold at least one key SSH.NET can offer.
+    /// </summary>
+    private static AgentKeySource? LoadAgent(SftpConnectOptions options, Action<string> log)
+    {
+        if (options.AgentSocket is not { } socket)
+            return null;
+        AgentKeySource keys;
+        try
+        {
+            keys = AgentKeySource.Load(new SshAgentClient(socket, options.ConnectTimeout));
+        }
+        catch (SshAgentException e)
+        {
+            if (options.Password is null)
+                throw SftpErrors.AgentUnusable(socket, e);
+            log($"{e.Message} Trying the password only.");
+            return null;
+        }
+        if (keys.HostKeyAlgorithms.Count == 0)
+        {
+            if (options.Password is not null)
+                return null;
+            throw SftpErrors.AgentHasNoKeys(socket, keys.Skipped);
+        }
+        log($"Offering {keys.HostKeyAlgorithms.Count} key(s) of the SSH agent at '{socket}'.");
+        return keys;
+    }
 
     private static PrivateKeyFile? LoadKey(SftpConnectOptions options)
     {
