@@ -54,7 +54,7 @@ internal static class CommandLine
             Text("--tsa", "RFC 3161 time-stamp authority URL"),
             Flag("--tsa-optional", "Seal without a timestamp if the authority is down"),
             Text("--resume", "Finish an interrupted collection: path of the NAME.partial bundle"),
-            Text("--ssh-key", "SSH private key for an sftp:// target"),
+            Text("--ssh-key", "SSH private key for an sftp:// target (without it: the SSH agent in SSH_AUTH_SOCK, else a password)"),
             Text("--host-key-fingerprint", "Pinned SHA256:... fingerprint of the SFTP server's host key"),
             Text("--known-hosts", "known_hosts file with the SFTP server's host key"),
         };

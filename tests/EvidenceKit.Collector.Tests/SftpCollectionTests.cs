@@ -60,7 +60,7 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
     public void Without_ssh_key_the_collection_logs_in_with_the_agent_named_by_SSH_AUTH_SOCK()
     {
         // Given an ssh-agent holding the authorized client key, and no --ssh-key and no password
-        using var agent = new EvidenceKit.Targets.Sftp.Tests.Support.SshAgentProcess();
+        using var agent = new SshAgentProcess();
         agent.Add(_sshd.ClientKeyPath);
         var args = Args();
         args.RemoveRange(args.IndexOf("--ssh-key"), 2);

@@ -1,3 +1,4 @@
+using EvidenceKit.Testing;
 using System.Diagnostics;
 using EvidenceKit.Targets.Sftp.Agent;
 using EvidenceKit.Targets.Sftp.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using EvidenceKit.Testing;
 
-namespace EvidenceKit.Targets.Sftp.Tests.Support;
+namespace EvidenceKit.Testing;
 
 /// <summary>
 /// A real OpenSSH ssh-agent in the foreground (-D) on a socket in its own temporary directory; keys are added with
