@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Testing;
@@ -54,15 +53,6 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         return true;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     private void Start(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -111,7 +101,7 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         {
             return;
         }
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var log = $"{OddDir}/shop-access.log";
         var vhost = $"/etc/nginx/conf.d/evidencekit-test-{_id}.conf";
         File.WriteAllText(vhost, $"server {{\n    listen 127.0.0.1:{port};\n    access_log {log};\n    location / {{ return 200 \"ok\\n\"; }}\n}}\n");
@@ -136,7 +126,7 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         {
             return;
         }
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var log = $"{OddDir}/shop-apache.log";
         var vhost = $"/etc/apache2/conf-enabled/evidencekit-test-{_id}.conf";
         File.WriteAllText(vhost, $"<VirtualHost 127.0.0.1:{port}>\n    DocumentRoot {_work.Path}\n    CustomLog {log} \"%h %t \\\"%r\\\" %>s\"\n</VirtualHost>\n");

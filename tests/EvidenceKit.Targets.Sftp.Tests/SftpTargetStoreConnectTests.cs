@@ -168,7 +168,7 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
     [Fact]
     public void A_port_where_nothing_listens_gives_an_unreachable_error_with_host_and_port()
     {
-        var port = SshdFixture.FreePort();
+        var port = LoopbackPort.Free();
         var options = sshd.Options() with { Uri = SftpTargetUri.Parse($"sftp://{sshd.User}@127.0.0.1:{port}/x") };
         var clock = Stopwatch.StartNew();
 

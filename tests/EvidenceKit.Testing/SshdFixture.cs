@@ -37,7 +37,7 @@ public class SshdFixture : IDisposable
             HostKeyFingerprint = SshTool.Fingerprint(HostKeyPath + ".pub");
             ClientKeyPath = SshTool.NewKey(Path.Combine(Dir, "client_key"));
             File.Copy(ClientKeyPath + ".pub", Path.Combine(Dir, "authorized_keys"));
-            Port = FreePort();
+            Port = LoopbackPort.Free();
             ConfigPath = Path.Combine(Dir, "sshd_config");
             File.WriteAllText(ConfigPath, $"""
                 ListenAddress 127.0.0.1
@@ -188,15 +188,5 @@ public class SshdFixture : IDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>A port on 127.0.0.1 that nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

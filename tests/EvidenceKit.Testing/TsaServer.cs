@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace EvidenceKit.Testing;
 
@@ -17,7 +16,7 @@ public sealed class TsaServer : IDisposable
     public TsaServer(Func<byte[], (int Status, byte[] Body)> answer)
     {
         _answer = answer;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         Url = new Uri($"http://127.0.0.1:{Port}/tsa/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
@@ -49,14 +48,6 @@ public sealed class TsaServer : IDisposable
         var result = Run.Tool("openssl", ["ts", "-reply", "-config", Path.Combine(pkiDirectory, "tsa.cnf"), "-queryfile", queryFile,
             "-inkey", Path.Combine(pkiDirectory, "tsa.key"), "-signer", Path.Combine(pkiDirectory, "tsa.crt"), "-out", replyFile], workingDirectory: work);
         return result.ExitCode == 0 ? File.ReadAllBytes(replyFile) : throw new InvalidOperationException(result.ToString());
-    }
-
-    /// <summary>A port on 127.0.0.1 that nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -55,7 +55,7 @@ public sealed class Rfc3161TimestamperTests(TestPki pki) : IDisposable
     [Fact]
     public async Task A_TSA_that_is_down_fails_quickly_with_a_clear_sentence()
     {
-        var url = new Uri($"http://127.0.0.1:{TsaServer.FreePort()}/tsa");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/tsa");
         using var timestamper = new Rfc3161Timestamper(url, TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
 
