@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Profiles.Discovery;
 using YamlDotNet.RepresentationModel;
 
@@ -105,7 +106,7 @@ internal static class ProfileParser
                 throw ProfileErrors.WrongType(map.File, line, "max-file-size", "a size such as 2GiB, 500MB or 1048576");
             }
 
-            maxSize = SizeText.TryParse(sizeScalar.Value!, out var bytes) ? bytes : throw ProfileErrors.BadSize(map.File, line, sizeScalar.Value!);
+            maxSize = Sizes.TryParse(sizeScalar.Value!) ?? throw ProfileErrors.BadSize(map.File, line, sizeScalar.Value!);
         }
 
         string? discover = null;
