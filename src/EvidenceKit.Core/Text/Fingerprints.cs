@@ -7,7 +7,7 @@ public static class Fingerprints
     public static string Colon(string hex) =>
         string.Join(':', Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2).ToUpperInvariant()));
 
-    /// <summary>Any accepted form ("AB:12:..", "ab12..", "SHA256:AB..") to lower-case hex without separators.</summary>
+    /// <summary>Any accepted form ("AB:12:..", "ab12..", "SHA256:AB..", with spaces or tabs) to lower-case hex without separators.</summary>
     public static string Normalize(string text)
     {
         var t = text.Trim();
@@ -15,6 +15,6 @@ public static class Fingerprints
         {
             t = t[7..];
         }
-        return t.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return new string(t.Where(c => c is not (':' or ' ' or '\t')).Select(char.ToLowerInvariant).ToArray());
     }
 }

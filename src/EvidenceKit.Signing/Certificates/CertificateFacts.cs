@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using EvidenceKit.Core.Abstractions;
@@ -14,14 +15,13 @@ internal static class CertificateFacts
     private static readonly X509CertificateParser Parser = new();
 
     /// <summary>SHA-256 of the DER encoding, lower-case hex (the manifest form).</summary>
-    public static string Sha256Hex(byte[] der) => Convert.ToHexStringLower(SHA256.HashData(der));
+    public static string Sha256Hex(byte[] der) => Hex.Sha256(der);
 
     /// <summary>SHA-256 of the DER encoding as upper-case hex pairs joined by colons (the form openssl prints).</summary>
-    public static string Sha256Colon(byte[] der) => string.Join(':', SHA256.HashData(der).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+    public static string Sha256Colon(byte[] der) => Fingerprints.Colon(Hex.Sha256(der));
 
     /// <summary>Turns a fingerprint as a person may type it (any case, colons, spaces) into lower-case hex.</summary>
-    public static string NormalizeFingerprint(string fingerprint) =>
-        new(fingerprint.Where(c => c is not (':' or ' ' or '\t')).Select(char.ToLowerInvariant).ToArray());
+    public static string NormalizeFingerprint(string fingerprint) => Fingerprints.Normalize(fingerprint);
 
     /// <summary>PEM text ("-----BEGIN CERTIFICATE-----") of a DER certificate, ending in a newline.</summary>
     public static string ToPem(byte[] der) => new string(PemEncoding.Write("CERTIFICATE", der)) + "\n";

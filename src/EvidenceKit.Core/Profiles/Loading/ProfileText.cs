@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Core.Profiles.Loading;
 
@@ -7,5 +6,5 @@ namespace EvidenceKit.Core.Profiles.Loading;
 internal static class ProfileText
 {
     public static ProfileDocument Document(string name, string source, string text) =>
-        new(name, source, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        new(name, source, text, Hex.Sha256(text));
 }
