@@ -147,7 +147,7 @@ public sealed class CollectionPlanner(
         {
             return;
         }
-        if (target.Exclude.Count > 0 && IsExcluded(target, host))
+        if (target.Exclude.Count > 0 && state.ExcludeMatcher(target).Match(host.TrimStart('/')).HasMatches)
         {
             return;
         }
@@ -186,7 +186,8 @@ public sealed class CollectionPlanner(
         state.Seen[host] = new Candidate(full, host, target.Name, info, discoveredFrom);
     }
 
-    private static bool IsExcluded(TargetDefinition target, string hostPath)
+    /// <summary>One matcher per target for its exclude globs (built once, not per file).</summary>
+    private static Matcher BuildExcludeMatcher(TargetDefinition target)
     {
         var ignoreCase = target.Paths.Any(SourceGlob.IsWindowsPath);
         var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
@@ -194,7 +195,7 @@ public sealed class CollectionPlanner(
         {
             matcher.AddInclude(SourceGlob.ToRootRelative(pattern));
         }
-        return matcher.Match(hostPath.TrimStart('/')).HasMatches;
+        return matcher;
     }
 
     private static List<Candidate> ApplyTotalCap(PlanState state, PlanningOptions options)
@@ -248,6 +249,17 @@ public sealed class CollectionPlanner(
         public List<string> Warnings { get; } = [];
         public int MatchCount { get; set; }
         private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+        private readonly Dictionary<TargetDefinition, Matcher> _excludes = new(ReferenceEqualityComparer.Instance);
+
+        public Matcher ExcludeMatcher(TargetDefinition target)
+        {
+            if (!_excludes.TryGetValue(target, out var matcher))
+            {
+                matcher = BuildExcludeMatcher(target);
+                _excludes[target] = matcher;
+            }
+            return matcher;
+        }
 
         public string ToFull(string hostPath) =>
             Root == "/" ? hostPath : System.IO.Path.Join(Root, hostPath.TrimStart('/'));

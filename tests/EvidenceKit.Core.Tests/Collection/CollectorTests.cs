@@ -189,4 +189,19 @@ public sealed class CollectorTests : IDisposable
             File.ReadAllText(Path.Combine(result.BundlePath, f.BagPath)).Should().Be(File.ReadAllText(_source.Combine(f.SourcePath.TrimStart('/'))));
         }
     }
+
+    [Fact]
+    public void Exclude_globs_leave_out_matching_files_of_their_target_only()
+    {
+        _source.Write("srv/app/app.log", "keep");
+        _source.Write("srv/app/cache/session.tmp", "drop");
+        _source.Write("srv/app/upload.tmp", "drop");
+        _source.Write("srv/other/x.tmp", "kept by the other target");
+        var app = TestProfiles.Target("app", "/srv/app/**") with { Exclude = ["**/*.tmp"] };
+        var planner = new CollectionPlanner(_fs, new LinuxSourceFiles(), new Dictionary<string, ILogDiscoverer>());
+
+        var plan = planner.Plan(TestProfiles.Of(app, TestProfiles.Target("other", "/srv/other/*")), new PlanningOptions { Root = _source.Path });
+
+        plan.Files.Select(f => f.HostPath).Should().BeEquivalentTo(["/srv/app/app.log", "/srv/other/x.tmp"]);
+    }
 }
