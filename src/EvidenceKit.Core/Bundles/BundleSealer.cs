@@ -26,11 +26,8 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         var manifest = input.Manifest;
         var tagHashes = new List<(string Path, string Sha256)>();
 
-        var payloadEntries = manifest.Files.SelectMany(f => f.Parts is { Count: > 0 } parts
-            ? PartHashes(dir, parts)
-            : [(f.BagPath, f.Sha256)]);
-        var payloadManifest = BagItText.Utf8.GetBytes(BagItText.Manifest(payloadEntries));
-        var oxum = BagItText.PayloadOxum(manifest.Files.Sum(f => f.Size), manifest.Files.Sum(f => f.Parts?.Count ?? 1));
+        var payloadManifest = BagItText.Utf8.GetBytes(BagItText.Manifest(manifest.Files.Select(f => (f.BagPath, f.Sha256))));
+        var oxum = BagItText.PayloadOxum(manifest.Files.Sum(f => f.Size), manifest.Files.Count);
         var bagInfo = BagItText.Utf8.GetBytes(BagItText.BagInfo(input.BagInfo.Concat(
         [
             new("Bagging-Date", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
@@ -127,15 +124,6 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         store.CreateDirectory(dir + "/" + BundleLayout.EventsDir);
         Write(dir, CustodyPaths.Event(1), eventBytes, tagHashes);
         Write(dir, CustodyPaths.Signature(1), signer.SignDetached(eventBytes), tagHashes);
-    }
-
-    private IEnumerable<(string, string)> PartHashes(string dir, IReadOnlyList<string> parts)
-    {
-        foreach (var part in parts)
-        {
-            using var s = store.OpenRead(dir + "/" + part);
-            yield return (part, Hex.Sha256(s));
-        }
     }
 
     private void Write(string dir, string relative, byte[] bytes, List<(string, string)>? hashes)
