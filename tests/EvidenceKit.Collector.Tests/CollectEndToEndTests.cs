@@ -221,4 +221,22 @@ public sealed class CollectEndToEndTests : IDisposable
         run.ExitCode.Should().Be(0, run.ToString());
         run.StdOut.Should().Contain("apache").And.Contain("/var/log/apache2").And.Contain("syslog");
     }
+
+    [Fact]
+    public void The_cross_check_in_VERIFY_txt_prints_same_on_a_fresh_bundle_and_not_after_a_hash_is_changed()
+    {
+        WriteNginxAndSyslogTree();
+        Collect("--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path).ExitCode.Should().Be(0);
+        var bundle = SingleBundle();
+        File.ReadAllText(Path.Combine(bundle, BundleLayout.VerifyTxt)).Should().Contain(VerifyInstructions.CrossCheckCommand);
+
+        var clean = Run.Tool("bash", ["-c", VerifyInstructions.CrossCheckCommand], workingDirectory: bundle);
+        clean.StdOut.Trim().Should().Be("same", clean.ToString());
+
+        var manifest = Path.Combine(bundle, BundleLayout.PayloadManifest);
+        var lines = File.ReadAllLines(manifest);
+        lines[0] = new string('0', 64) + lines[0][64..];
+        File.WriteAllLines(manifest, lines);
+        Run.Tool("bash", ["-c", VerifyInstructions.CrossCheckCommand], workingDirectory: bundle).StdOut.Should().NotContain("same");
+    }
 }

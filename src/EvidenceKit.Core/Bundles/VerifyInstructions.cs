@@ -5,6 +5,14 @@ namespace EvidenceKit.Core.Bundles;
 /// <summary>The text of VERIFY.txt: the standard commands that check a bundle without EvidenceKit.</summary>
 public static class VerifyInstructions
 {
+    /// <summary>
+    /// Compares manifest.json's files with manifest-sha256.txt using only grep, cut, paste, awk, sort and diff. It relies
+    /// on the manifest's fixed layout: each file record's bagPath and sha256 sit at six spaces of indentation, in that order.
+    /// </summary>
+    public const string CrossCheckCommand =
+        "   grep -E '^      \"(bagPath|sha256)\": ' custody/manifest.json | cut -d'\"' -f4 | paste - - \\\n" +
+        "     | awk '{print $2\"  \"$1}' | sort | diff - <(sort manifest-sha256.txt) && echo same";
+
     /// <summary>Renders VERIFY.txt for a bundle.</summary>
     /// <param name="signed">True when custody/manifest.json.p7s exists.</param>
     /// <param name="signerFingerprint">The signer certificate's SHA-256 (AB:CD:... form), when signed.</param>
@@ -18,10 +26,9 @@ public static class VerifyInstructions
         sb.Append("   sha256sum -c --strict manifest-sha256.txt\n\n");
         sb.Append("2. The tag files (manifests, custody record, log) are intact:\n");
         sb.Append("   sha256sum -c --strict tagmanifest-sha256.txt\n\n");
-        sb.Append("3. The files listed in custody/manifest.json are exactly those in manifest-sha256.txt:\n");
-        sb.Append("   grep -o '\"sha256\": \"[0-9a-f]*\"' custody/manifest.json | cut -d'\"' -f4 | sort > /tmp/a\n");
-        sb.Append("   cut -d' ' -f1 manifest-sha256.txt | sort > /tmp/b && diff /tmp/a /tmp/b && echo same\n");
-        sb.Append("   (files split into parts list their parts in manifest-sha256.txt instead)\n\n");
+        sb.Append("3. custody/manifest.json lists exactly the files and hashes of manifest-sha256.txt (must print 'same'; bash):\n");
+        sb.Append(CrossCheckCommand).Append("\n");
+        sb.Append("   or, with jq: jq -r '.files[] | \"\\(.sha256)  \\(.bagPath)\"' custody/manifest.json | sort | diff - <(sort manifest-sha256.txt) && echo same\n\n");
         if (signed)
         {
             sb.Append("4. The custody manifest is signed by the examiner (must print 'CMS Verification successful'):\n");
