@@ -5,13 +5,19 @@ namespace EvidenceKit.Core.Platform;
 
 /// <summary>
 /// Source access through <see cref="IFileSystem"/> only: used off Linux and in tests that inject faults with a
-/// mock file system. It cannot preserve access times, and says so.
+/// mock file system. It is NOT confined (host paths are joined to the root as text, links in the middle are
+/// followed by the OS) and cannot preserve access times, and says so; production on Linux uses
+/// <see cref="LinuxSourceFiles"/>.
 /// </summary>
-public sealed class PortableSourceFiles(IFileSystem fileSystem) : ISourceFiles
+public sealed class PortableSourceFiles(IFileSystem fileSystem, string root = "/") : ISourceFiles
 {
     /// <inheritdoc />
-    public SourceFileInfo? Stat(string path)
+    public string Root { get; } = root;
+
+    /// <inheritdoc />
+    public SourceFileInfo? Stat(string hostPath)
     {
+        var path = Full(hostPath);
         var info = fileSystem.FileInfo.New(path);
         if (info.Exists)
         {
@@ -22,29 +28,63 @@ public sealed class PortableSourceFiles(IFileSystem fileSystem) : ISourceFiles
     }
 
     /// <inheritdoc />
-    public SourceStream OpenRead(string path)
+    public SourceStream OpenRead(string hostPath) => Guard(hostPath, () =>
+    {
+        var path = Full(hostPath);
+        var stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var info = fileSystem.FileInfo.New(path);
+        return new SourceStream(stream, AtimePreserved: false, Describe(info, FileKind.Regular, stream.Length));
+    });
+
+    /// <inheritdoc />
+    public IReadOnlyList<SourceEntry> List(string hostDir) => Guard(hostDir, () =>
+        fileSystem.DirectoryInfo.New(Full(hostDir)).EnumerateFileSystemInfos()
+            .Select(e => new SourceEntry(e.Name,
+                e.LinkTarget is not null ? FileKind.Symlink : e is IDirectoryInfo ? FileKind.Directory : FileKind.Regular))
+            .ToList());
+
+    /// <inheritdoc />
+    public byte[] ReadAll(string hostPath, int maxBytes)
+    {
+        using var opened = OpenRead(hostPath);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = opened.Stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > maxBytes)
+            {
+                throw new SourceFileException(hostPath, $"larger than the {maxBytes}-byte limit for this read", SourceFault.TooLarge);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private string Full(string hostPath) =>
+        Root == "/" ? hostPath : fileSystem.Path.Join(Root, hostPath.TrimStart('/'));
+
+    private static T Guard<T>(string hostPath, Func<T> action)
     {
         try
         {
-            var stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var info = fileSystem.FileInfo.New(path);
-            return new SourceStream(stream, AtimePreserved: false, Describe(info, FileKind.Regular, stream.Length));
+            return action();
         }
         catch (FileNotFoundException e)
         {
-            throw new SourceFileException(path, "vanished before it could be read", SourceFault.Vanished, e);
+            throw new SourceFileException(hostPath, "vanished before it could be read", SourceFault.Vanished, e);
         }
         catch (DirectoryNotFoundException e)
         {
-            throw new SourceFileException(path, "vanished before it could be read", SourceFault.Vanished, e);
+            throw new SourceFileException(hostPath, "vanished before it could be read", SourceFault.Vanished, e);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new SourceFileException(path, "permission denied", SourceFault.PermissionDenied, e);
+            throw new SourceFileException(hostPath, "permission denied", SourceFault.PermissionDenied, e);
         }
         catch (IOException e) when (e is not SourceFileException)
         {
-            throw new SourceFileException(path, e.Message, SourceFault.IoError, e);
+            throw new SourceFileException(hostPath, e.Message, SourceFault.IoError, e);
         }
     }
 

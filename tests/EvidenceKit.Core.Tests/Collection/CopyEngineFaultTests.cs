@@ -90,13 +90,11 @@ public sealed class CopyEngineFaultTests
         public override Stream Create(string path) => new ThrowingStream(base.Create(path), error);
     }
 
-    private sealed class FailingSource(ISourceFiles inner) : ISourceFiles
+    private sealed class FailingSource(ISourceFiles inner) : DelegatingSource(inner)
     {
-        public SourceFileInfo? Stat(string path) => inner.Stat(path);
-
-        public SourceStream OpenRead(string path)
+        public override SourceStream OpenRead(string path)
         {
-            var opened = inner.OpenRead(path);
+            var opened = Inner.OpenRead(path);
             return opened with { Stream = new ThrowingStream(opened.Stream, new IOException("Input/output error"), afterBytes: 4) };
         }
     }

@@ -62,13 +62,11 @@ public sealed class SourceFaultTests : IDisposable
             .Select(Path.GetFileName).Should().Equal("good.log");
     }
 
-    private sealed class ReadErrorSource(ISourceFiles inner, string failing) : ISourceFiles
+    private sealed class ReadErrorSource(ISourceFiles inner, string failing) : DelegatingSource(inner)
     {
-        public SourceFileInfo? Stat(string path) => inner.Stat(path);
-
-        public SourceStream OpenRead(string path)
+        public override SourceStream OpenRead(string path)
         {
-            var opened = inner.OpenRead(path);
+            var opened = Inner.OpenRead(path);
             return path.EndsWith(failing, StringComparison.Ordinal)
                 ? opened with { Stream = new ThrowingStream(opened.Stream, new IOException("Input/output error"), afterBytes: 4096) }
                 : opened;

@@ -7,18 +7,16 @@ namespace EvidenceKit.Core.Tests.Support;
 /// first read of an opened file returns, so a test can change the file in the middle of a copy without sleeping.
 /// <see cref="BeforeOpen"/> runs before each open.
 /// </summary>
-internal sealed class HookedSource(ISourceFiles inner) : ISourceFiles
+internal sealed class HookedSource(ISourceFiles inner) : DelegatingSource(inner)
 {
     public Action<string>? BeforeOpen { get; set; }
 
     public Action<string>? AfterFirstRead { get; set; }
 
-    public SourceFileInfo? Stat(string path) => inner.Stat(path);
-
-    public SourceStream OpenRead(string path)
+    public override SourceStream OpenRead(string path)
     {
         BeforeOpen?.Invoke(path);
-        var opened = inner.OpenRead(path);
+        var opened = Inner.OpenRead(path);
         return opened with { Stream = new HookStream(opened.Stream, () => AfterFirstRead?.Invoke(path)) };
     }
 
