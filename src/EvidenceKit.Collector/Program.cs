@@ -75,10 +75,15 @@ internal static class CommandLine
 
             // A resume re-reads the first run's arguments, so it plans exactly the same collection.
             var partial = PartialBundle.Open(fs, resume, settings);
+            if (partial.Info is null)
+            {
+                return new CollectCommand(fs, time).FinishSeal(partial, settings);
+            }
             var original = root.Parse(partial.Info.Arguments.ToArray());
             var first = CollectSettings.From(LayeredSettings.Build(Defaults, original.GetValue<string>("--config"), TopLevel.Explicit(original, options)), time);
             var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false,
-                SshKey = settings.SshKey ?? first.SshKey, HostKeyFingerprint = settings.HostKeyFingerprint ?? first.HostKeyFingerprint, KnownHosts = settings.KnownHosts ?? first.KnownHosts };
+                SshKey = settings.SshKey ?? first.SshKey, HostKeyFingerprint = settings.HostKeyFingerprint ?? first.HostKeyFingerprint, KnownHosts = settings.KnownHosts ?? first.KnownHosts,
+                Tsa = settings.Tsa ?? first.Tsa, TsaOptional = settings.TsaOptional || first.TsaOptional };
             return await new CollectCommand(fs, time).ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
 

@@ -184,6 +184,55 @@ public sealed class SftpTargetStore : ITargetStore
         });
     }
 
+    /// <summary>Renames over an existing file with posix-rename@openssh.com (atomic on the server).</summary>
+    public void Replace(string from, string to)
+    {
+        var source = Full(from);
+        var destination = Full(to);
+        _connection.Run("replacing", to, client =>
+        {
+            client.RenameFile(source, destination, true);
+            return 0;
+        });
+    }
+
+    /// <inheritdoc />
+    public void DeleteDirectory(string path)
+    {
+        var full = Full(path);
+        _connection.Run("deleting directory", path, client =>
+        {
+            if (Stat(client, full) is { IsDirectory: true })
+                client.DeleteDirectory(full);
+            return 0;
+        });
+    }
+
+    /// <summary>Does nothing: SFTP has no directory fsync; the server makes its own entries durable.</summary>
+    public void FlushDirectory(string path) => _ = Full(path);
+
+    /// <summary>Entries with their kind from the server's listing (lstat-like: a link is reported as a link, best effort).</summary>
+    public IReadOnlyList<TargetEntry> ListEntries(string directory)
+    {
+        var full = Full(directory);
+        return _connection.Run<IReadOnlyList<TargetEntry>>("listing", directory, client =>
+        {
+            try
+            {
+                return client.ListDirectory(full)
+                    .Where(entry => entry.Name is not "." and not "..")
+                    .Select(entry => new TargetEntry(entry.Name, entry.IsSymbolicLink ? FileKind.Symlink
+                        : entry.IsDirectory ? FileKind.Directory : entry.IsRegularFile ? FileKind.Regular : FileKind.Other))
+                    .OrderBy(entry => entry.Name, StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (SftpPathNotFoundException)
+            {
+                return [];
+            }
+        });
+    }
+
     /// <inheritdoc />
     public IReadOnlyList<string> List(string directory)
     {

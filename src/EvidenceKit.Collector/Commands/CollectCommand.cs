@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
@@ -85,7 +86,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             result = await ProgressView.RunAsync(ProgressView.Choose(settings.Json, settings.Quiet), plan.TotalBytes,
                 progress => resume is null
                     ? collector.RunAsync(plan, request, bundleLog, progress, CommandLineRedaction.Redact(arguments), cancellationToken)
-                    : collector.ResumeAsync(plan, request, bundleLog, progress, resume.Name, resume.Info, cancellationToken))
+                    : collector.ResumeAsync(plan, request, bundleLog, progress, resume.Name, resume.Info!, cancellationToken))
                 .ConfigureAwait(false);
         }
         catch (TargetWriteException e)
@@ -102,6 +103,28 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         };
         Summary.WriteResult(result, exit, clock.Elapsed, settings.Json, settings.Quiet);
         return exit;
+    }
+
+    /// <summary>
+    /// Finishes a .partial whose seal was complete when its run stopped (a kill between removing resume.json and the
+    /// rename): the journal is removed and the directory renamed. Nothing is signed, so nothing on the drive gains trust.
+    /// </summary>
+    public int FinishSeal(PartialBundle partial, CollectSettings settings)
+    {
+        using var store = partial.Store;
+        try
+        {
+            new BundleSealer(store, time).FinishSeal(partial.Name, partial.FinalName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Failed($"Cannot finish sealing {store.Location}/{partial.Name}: {e.Message}", e);
+        }
+        var bundle = $"{store.Location}/{partial.FinalName}";
+        Console.Out.WriteLine(settings.Json
+            ? System.Text.Json.JsonSerializer.Serialize(new { status = "sealed", exitCode = ExitCodes.Ok, bundle })
+            : $"Sealed {bundle}: its seal was complete before the interruption, so it was only renamed. Check it with evidencekit-verify.");
+        return ExitCodes.Ok;
     }
 
     private string ResolveRoot(string root)

@@ -7,19 +7,26 @@ using EvidenceKit.Targets.Sftp;
 
 namespace EvidenceKit.Collector.Commands;
 
-/// <summary>An interrupted bundle named by --resume: the store holding it, its name, and what its first run was asked to do.</summary>
-internal sealed record PartialBundle(ITargetStore Store, string StoreRoot, string Name, ResumeInfo Info)
+/// <summary>
+/// An interrupted bundle named by --resume: the store holding it, its name, and what its first run was asked to do.
+/// <see cref="Info"/> is null when the run stopped after its seal was complete (resume.json already removed, tag
+/// manifest written): then the resume only renames it.
+/// </summary>
+internal sealed record PartialBundle(ITargetStore Store, string StoreRoot, string Name, ResumeInfo? Info)
 {
+    /// <summary>The sealed name: the .partial's own name without the suffix.</summary>
+    public string FinalName => Name[..^BundleLayout.PartialSuffix.Length];
+
     /// <summary>Opens a local path or an sftp:// URL of a NAME.partial bundle; SFTP options come from <paramref name="settings"/>.</summary>
     public static PartialBundle Open(IFileSystem fs, string path, CollectSettings settings)
     {
         var trimmed = path.TrimEnd('/');
-        if (!trimmed.EndsWith(BundleLayout.PartialSuffix, StringComparison.Ordinal))
+        var cut = trimmed.LastIndexOf('/');
+        var name = trimmed[(cut + 1)..];
+        if (!name.EndsWith(BundleLayout.PartialSuffix, StringComparison.Ordinal) || name.Length == BundleLayout.PartialSuffix.Length)
         {
             throw CliException.BadInput($"--resume takes the path of an interrupted bundle (a directory ending in {BundleLayout.PartialSuffix}); {path} is not one.");
         }
-        var cut = trimmed.LastIndexOf('/');
-        var name = trimmed[(cut + 1)..];
         string storeRoot;
         ITargetStore store;
         if (SftpTargetUri.IsSftp(trimmed))
@@ -40,20 +47,27 @@ internal sealed record PartialBundle(ITargetStore Store, string StoreRoot, strin
 
         try
         {
-            if (store.GetLength(name + "/" + BundleLayout.ResumeInfo) is null)
+            if (!store.Exists(name + "/" + BundleLayout.ResumeInfo))
             {
+                if (BundleSealer.SealIsComplete(store, name))
+                {
+                    return new PartialBundle(store, storeRoot, name, null);
+                }
                 throw CliException.BadInput($"{path} has no {BundleLayout.ResumeInfo}; it was not written by evidencekit-collect, or its first run stopped before copying anything (delete it and collect again).");
             }
-            using var stream = store.OpenRead(name + "/" + BundleLayout.ResumeInfo);
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var info = ManifestJson.FromUtf8<ResumeInfo>(buffer.ToArray());
-            return new PartialBundle(store, storeRoot, name, info);
+            var bytes = BoundedTargetReads.ReadAll(store, name + "/" + BundleLayout.ResumeInfo, BoundedTargetReads.MaxResumeInfoBytes);
+            var info = ManifestJson.FromUtf8<ResumeInfo>(bytes);
+            var bundle = new PartialBundle(store, storeRoot, name, info);
+            if (info.FinalName != bundle.FinalName)
+            {
+                throw CliException.BadInput($"{path}/{BundleLayout.ResumeInfo} names another bundle ({info.FinalName}); it was edited or moved. Collect again into a new bundle.");
+            }
+            return bundle;
         }
-        catch (System.Text.Json.JsonException e)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or UnsafeTargetEntryException or ArgumentException)
         {
             store.Dispose();
-            throw CliException.BadInput($"{path}/{BundleLayout.ResumeInfo} is damaged ({e.Message}); collect again into a new bundle.", e);
+            throw CliException.BadInput($"{path}/{BundleLayout.ResumeInfo} cannot be used ({e.Message}); collect again into a new bundle.", e);
         }
         catch
         {

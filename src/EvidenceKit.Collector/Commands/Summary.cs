@@ -111,6 +111,7 @@ internal static class Summary
             }
         }
         WriteLists(result.Skipped, [], result.EmptyTargets);
+        result.Warnings.ToList().ForEach(w => Console.Out.WriteLine($"Warning: {w}"));
         if (!result.Sealed && exitCode != ExitCodes.Ok)
         {
             Console.Out.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {result.BundlePath}");

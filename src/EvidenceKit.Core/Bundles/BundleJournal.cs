@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
@@ -7,7 +6,8 @@ namespace EvidenceKit.Core.Bundles;
 
 /// <summary>
 /// The journal of a partial bundle: one compact JSON <see cref="FileRecord"/> a line, appended after each file is
-/// finished (and, in prosecution, after its copy is durable). A resume trusts an entry only after re-hashing the copy.
+/// finished (and, in prosecution, after its copy is durable). A resume never trusts an entry: it re-reads the source
+/// and re-hashes the copy before keeping one.
 /// </summary>
 public sealed class BundleJournal : IDisposable
 {
@@ -64,7 +64,11 @@ public sealed class BundleJournal : IDisposable
         }
     }
 
-    /// <summary>Reads the finished files of a journal; a torn last line (power loss) is ignored.</summary>
+    /// <summary>
+    /// Reads the finished files of a journal; a torn or overlong last line (power loss, tampering) ends it there. The
+    /// journal is opened only as a regular file; every entry is a claim that a resume must still prove.
+    /// </summary>
+    /// <exception cref="UnsafeTargetEntryException">The journal is a link or special file.</exception>
     public static IReadOnlyList<FileRecord> Read(ITargetStore store, string bundleDir)
     {
         var path = bundleDir + "/" + BundleLayout.Journal;
@@ -73,8 +77,8 @@ public sealed class BundleJournal : IDisposable
             return [];
         }
         var records = new List<FileRecord>();
-        using var reader = new StreamReader(store.OpenRead(path), Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        using var stream = store.OpenRead(path);
+        foreach (var line in BoundedTargetReads.ReadLines(stream, BoundedTargetReads.MaxJournalLineBytes))
         {
             if (line.Length == 0)
             {
@@ -82,7 +86,11 @@ public sealed class BundleJournal : IDisposable
             }
             try
             {
-                records.Add(JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions)!);
+                if (JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions) is not { } record)
+                {
+                    break;
+                }
+                records.Add(record);
             }
             catch (JsonException)
             {

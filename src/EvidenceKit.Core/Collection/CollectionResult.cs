@@ -21,4 +21,8 @@ public sealed record CollectionResult(
     IReadOnlyList<SkippedRecord> Skipped,
     IReadOnlyList<SkippedRecord> Excluded,
     IReadOnlyList<EmptyTargetRecord> EmptyTargets,
-    string? Error);
+    string? Error)
+{
+    /// <summary>What the user must know about a sealed bundle (for example: sealed without a trusted timestamp).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

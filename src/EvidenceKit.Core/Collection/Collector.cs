@@ -81,89 +81,59 @@ public sealed class Collector(
     }
 
     /// <summary>
-    /// Finishes an interrupted collection in <paramref name="partial"/>: files the journal lists are re-hashed on the
-    /// target and kept when they match the plan; the rest are copied; anything else in data/ is removed; then it seals.
+    /// Finishes an interrupted collection in <paramref name="partial"/>. Nothing the drive holds is trusted: a journalled
+    /// copy is kept only when <see cref="ResumeProver"/> proves it against the source; whatever else is in the .partial
+    /// (links, special files, unproven copies) is removed by unlinking the entry itself; the rest is copied; then it seals.
     /// </summary>
     public async Task<CollectionResult> ResumeAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
         IProgress<CollectionProgress>? progress, string partial, ResumeInfo info, CancellationToken cancellationToken)
     {
+        var bundlePath = $"{store.Location}/{partial}";
+        PartialReview.Result review;
         try
         {
+            review = new PartialReview(source, store, accounts, time, log).Review(plan, request, partial, cancellationToken);
+            store.CreateDirectory(partial + "/" + BundleLayout.DataDir);
+            store.CreateDirectory(partial + "/" + BundleLayout.CustodyDir);
             acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Unsealed(bundlePath, plan, [], plan.Skipped, Interrupted(bundlePath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TargetWriteException($"Cannot write to {store.Location}/{partial}: {e.Message}", e);
+            throw new TargetWriteException($"Cannot resume {bundlePath}: {e.Message}", e);
         }
-
-        var planned = plan.Files.ToDictionary(f => f.HostPath, StringComparer.Ordinal);
-        var kept = new List<FileRecord>();
-        var keptIds = new HashSet<string>(StringComparer.Ordinal);
-        var recopy = 0;
-        foreach (var entry in BundleJournal.Read(store, partial))
+        foreach (var note in review.Notes)
         {
-            if (!planned.TryGetValue(entry.SourcePath, out var file) || file.BagPath != entry.BagPath
-                || keptIds.Contains(file.Id))
-            {
-                recopy++;
-                continue;
-            }
-            string? onTarget = null;
-            try
-            {
-                using var copy = store.OpenRead(partial + "/" + entry.BagPath);
-                onTarget = Hex.Sha256(copy);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                log.Warning("Journalled copy {Path} cannot be read back ({Message}); copying again", entry.BagPath, e.Message);
-            }
-            if (onTarget == entry.Sha256 && store.GetLength(partial + "/" + entry.BagPath) == entry.Size)
-            {
-                kept.Add(entry with { Id = file.Id });
-                keptIds.Add(file.Id);
-            }
-            else
-            {
-                recopy++;
-            }
+            log.Information("{Note}", note);
         }
-        RemoveStrays(partial, kept.Select(k => k.BagPath).ToHashSet(StringComparer.Ordinal));
-
-        var note = $"resumed {Timestamps.Format(time.GetUtcNow())} after an interruption: {kept.Count} files kept from the journal after re-hashing them on the target, {recopy} journalled copies discarded";
-        log.Information("{Note}", note);
         var started = DateTimeOffset.Parse(info.Started, System.Globalization.CultureInfo.InvariantCulture);
         return await CopyAndSealAsync(plan, request, acquisitionLog, progress, info.BundleId, started, partial, info.FinalName,
-            kept, [note], cancellationToken).ConfigureAwait(false);
+            review.Kept, review.Notes, cancellationToken, review.Reasons).ConfigureAwait(false);
     }
 
-    private void RemoveStrays(string partial, HashSet<string> keep)
+    /// <summary>Finishes a .partial whose seal was complete when its run stopped (no resume.json, a tag manifest): the rename alone.</summary>
+    public string FinishSeal(string partial, string finalName)
     {
-        var pending = new Stack<string>();
-        pending.Push(BundleLayout.DataDir);
-        var guard = 0;
-        while (pending.Count > 0 && guard++ < 1_000_000)
+        try
         {
-            var dir = pending.Pop();
-            foreach (var name in store.List(partial + "/" + dir))
-            {
-                var rel = dir + "/" + name;
-                if (store.List(partial + "/" + rel).Count > 0)
-                {
-                    pending.Push(rel);
-                }
-                else if (!keep.Contains(rel) && store.GetLength(partial + "/" + rel) is not null)
-                {
-                    store.DeleteFile(partial + "/" + rel);
-                }
-            }
+            new BundleSealer(store, time).FinishSeal(partial, finalName);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetWriteException($"Cannot finish sealing {store.Location}/{partial}: {e.Message}", e);
+        }
+        log.Information("The seal of {Bundle} was complete; renamed it to {Final}", partial, finalName);
+        return $"{store.Location}/{finalName}";
     }
 
     /// <summary>Copies what the journal does not already hold, then seals. Shared by a first run and a resume.</summary>
     internal async Task<CollectionResult> CopyAndSealAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
         IProgress<CollectionProgress>? progress, Guid bundleId, DateTimeOffset started, string partial, string finalName,
-        IReadOnlyList<FileRecord> alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken)
+        IReadOnlyList<FileRecord> alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? resumeReasons = null)
     {
         var engine = new CopyEngine(source, store, new CopyOptions(request.Mode, request.LegacyHashes), accounts);
         var collected = new ConcurrentBag<FileRecord>(alreadyDone);
@@ -184,6 +154,10 @@ public sealed class Collector(
                     try
                     {
                         var outcome = CopyWithReconnect(engine, file, partial, journal, acquisitionLog, stop.Token);
+                        if (resumeReasons is not null && resumeReasons.TryGetValue(file.Id, out var why))
+                        {
+                            outcome = AgainOnResume(outcome, why);
+                        }
                         if (outcome.Collected is { } record)
                         {
                             AppendToJournal(journal, record, partial, acquisitionLog);
@@ -229,7 +203,7 @@ public sealed class Collector(
         {
             log.Warning("Interrupted; the partial bundle can be resumed");
             acquisitionLog.Detach();
-            return Unsealed(bundlePath, plan, collected, skippedAll, "interrupted");
+            return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
         }
 
         var files = collected.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -270,11 +244,56 @@ public sealed class Collector(
             new("Bag-Group-Identifier", bundleId.ToString()),
         };
         var sealer = new BundleSealer(store, time);
-        var sealedManifest = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo), acquisitionLog,
-            request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
+        SealResult sealedBundle;
+        try
+        {
+            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo), acquisitionLog,
+                request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Warning("Interrupted while sealing; the partial bundle can be resumed");
+            return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
+        }
+        catch (TimestampException e)
+        {
+            var message = $"every file is copied, but the time-stamp authority failed ({e.Message}), so the bundle is not sealed. " +
+                $"Seal it without a timestamp: {ResumeCommand(bundlePath)} --tsa-optional; or with another authority: {ResumeCommand(bundlePath)} --tsa URL";
+            log.Error("{Message}", message);
+            return Unsealed(bundlePath, plan, collected, skippedAll, message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
+        {
+            var message = $"sealing failed on the target ({e.Message}); every copied file is journalled. Finish it with: {ResumeCommand(bundlePath)}";
+            log.Error("{Message}", message);
+            return Unsealed(bundlePath, plan, collected, skippedAll, message);
+        }
+        foreach (var warning in sealedBundle.Warnings)
+        {
+            log.Warning("{Warning}", warning);
+        }
 
-        return new CollectionResult(true, $"{store.Location}/{finalName}", sealedManifest, files.Count, files.Sum(f => f.Size),
-            skippedAll, plan.Excluded, plan.EmptyTargets, null);
+        return new CollectionResult(true, $"{store.Location}/{finalName}", sealedBundle.Manifest, files.Count, files.Sum(f => f.Size),
+            skippedAll, plan.Excluded, plan.EmptyTargets, null) { Warnings = sealedBundle.Warnings };
+    }
+
+    /// <summary>The exact command that finishes the partial bundle at <paramref name="bundlePath"/>.</summary>
+    public static string ResumeCommand(string bundlePath) => $"evidencekit-collect --resume {ShellQuote(bundlePath)}";
+
+    private static string Interrupted(string bundlePath) =>
+        $"interrupted; the partial bundle is kept with every finished file journalled. To finish it: {ResumeCommand(bundlePath)}";
+
+    private static string ShellQuote(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@' or '=' or ',')
+            ? text
+            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static FileOutcome AgainOnResume(FileOutcome outcome, string why)
+    {
+        var note = $"copied again on resume: {why}";
+        return outcome.Collected is { } record
+            ? FileOutcome.Ok(record with { Notes = [.. record.Notes, note] })
+            : outcome.Skipped is { } skipped ? FileOutcome.Failed(skipped with { Reason = $"{skipped.Reason} ({note})" }) : outcome;
     }
 
     private void AppendToJournal(BundleJournal journal, FileRecord record, string partial, IAcquisitionLog acquisitionLog)

@@ -14,6 +14,21 @@ internal static class CustodyEventBuilder
         new CustodyLink { Path = BundleLayout.ManifestSignature, Sha256 = Hex.Sha256(manifestSignature) },
     ];
 
+    /// <summary>
+    /// The sealed event 000001 made at sealing links every tag file written after the manifest was signed, so a signature
+    /// covers them: manifest.json, its signature, its timestamp (when there is one) and VERIFY.txt.
+    /// </summary>
+    public static IReadOnlyList<CustodyLink> SealedLinks(byte[] manifestJson, byte[] manifestSignature, byte[]? manifestTimestamp, byte[] verifyTxt)
+    {
+        var links = new List<CustodyLink>(FirstLinks(manifestJson, manifestSignature));
+        if (manifestTimestamp is not null)
+        {
+            links.Add(new CustodyLink { Path = BundleLayout.ManifestTimestamp, Sha256 = Hex.Sha256(manifestTimestamp) });
+        }
+        links.Add(new CustodyLink { Path = BundleLayout.VerifyTxt, Sha256 = Hex.Sha256(verifyTxt) });
+        return links;
+    }
+
     /// <summary>Event n follows event n-1's .json file.</summary>
     public static IReadOnlyList<CustodyLink> NextLinks(int previousSequence, ReadOnlySpan<byte> previousEvent) =>
         [new CustodyLink { Path = CustodyPaths.Event(previousSequence), Sha256 = Hex.Sha256(previousEvent) }];

@@ -3,18 +3,32 @@ using EvidenceKit.Core.Abstractions;
 
 namespace EvidenceKit.Core.Platform;
 
-/// <summary>A target store on a mounted file system: a USB stick, a disk, a mounted share.</summary>
+/// <summary>
+/// A target store on a mounted file system: a USB stick, a disk, a mounted share. On Linux with the real file system
+/// every operation goes through directory handles (<see cref="DirectoryHandleStore"/>): no link on any path is followed,
+/// nothing outside the root is written, deleted or read.
+/// </summary>
 public sealed class LocalDirectoryStore : ITargetStore
 {
     private const long Fat32MaxFile = 4L * 1024 * 1024 * 1024 - 1;
     private readonly IFileSystem _fs;
     private readonly string _root;
+    private readonly DirectoryHandleStore? _handles;
+    private readonly PortableDirectoryStore? _portable;
 
     /// <summary>Uses <paramref name="root"/> (which must exist) as the store's root.</summary>
     public LocalDirectoryStore(IFileSystem fileSystem, string root)
     {
         _fs = fileSystem;
         _root = fileSystem.Path.GetFullPath(root);
+        if (fileSystem is FileSystem && DirectoryHandleStore.IsSupported)
+        {
+            _handles = new DirectoryHandleStore(_root);
+        }
+        else
+        {
+            _portable = new PortableDirectoryStore(fileSystem, _root);
+        }
     }
 
     /// <inheritdoc />
@@ -41,33 +55,32 @@ public sealed class LocalDirectoryStore : ITargetStore
     }
 
     /// <inheritdoc />
-    public bool Exists(string path)
+    public bool Exists(string path) => _handles?.Exists(path) ?? _portable!.Exists(path);
+
+    /// <inheritdoc />
+    public void CreateDirectory(string path)
     {
-        var full = Full(path);
-        return _fs.File.Exists(full) || _fs.Directory.Exists(full);
+        if (_handles is not null)
+        {
+            _handles.CreateDirectory(path);
+        }
+        else
+        {
+            _portable!.CreateDirectory(path);
+        }
     }
 
     /// <inheritdoc />
-    public void CreateDirectory(string path) => _fs.Directory.CreateDirectory(Full(path));
+    public Stream Create(string path) => _handles?.Create(path) ?? _portable!.Create(path);
 
     /// <inheritdoc />
-    public Stream Create(string path) =>
-        _fs.FileStream.New(Full(path), FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+    public Stream OpenAppend(string path) => _handles?.OpenAppend(path) ?? _portable!.OpenAppend(path);
 
     /// <inheritdoc />
-    public Stream OpenAppend(string path) =>
-        _fs.FileStream.New(Full(path), FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+    public Stream OpenRead(string path) => _handles?.OpenRead(path) ?? _portable!.OpenRead(path);
 
     /// <inheritdoc />
-    public Stream OpenRead(string path) =>
-        _fs.FileStream.New(Full(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-
-    /// <inheritdoc />
-    public long? GetLength(string path)
-    {
-        var info = _fs.FileInfo.New(Full(path));
-        return info.Exists ? info.Length : null;
-    }
+    public long? GetLength(string path) => _handles is not null ? _handles.GetLength(path) : _portable!.GetLength(path);
 
     /// <inheritdoc />
     public void Flush(Stream stream)
@@ -87,61 +100,70 @@ public sealed class LocalDirectoryStore : ITargetStore
     }
 
     /// <inheritdoc />
-    public void DropCache(string path)
-    {
-        if (!OperatingSystem.IsLinux() || _fs is not FileSystem)
-        {
-            return;
-        }
-        // Ask the kernel to forget the cached pages, so the re-read check reads the device, not memory.
-        using var handle = File.OpenHandle(Full(path), FileMode.Open, FileAccess.Read);
-        _ = LinuxNative.PosixFadvise((int)handle.DangerousGetHandle(), 0, 0, LinuxNative.POSIX_FADV_DONTNEED);
-    }
+    public void DropCache(string path) => _handles?.DropCache(path);
 
     /// <inheritdoc />
     public void Move(string from, string to)
     {
-        var source = Full(from);
-        var dest = Full(to);
-        if (_fs.File.Exists(dest) || _fs.Directory.Exists(dest))
+        if (_handles is not null)
         {
-            throw new IOException($"Cannot rename to {dest}: it already exists.");
-        }
-        if (_fs.Directory.Exists(source))
-        {
-            _fs.Directory.Move(source, dest);
+            _handles.Move(from, to);
         }
         else
         {
-            _fs.File.Move(source, dest);
+            _portable!.Move(from, to);
         }
     }
 
     /// <inheritdoc />
-    public void DeleteFile(string path) => _fs.File.Delete(Full(path));
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> List(string directory)
+    public void Replace(string from, string to)
     {
-        var full = Full(directory);
-        if (!_fs.Directory.Exists(full))
+        if (_handles is not null)
         {
-            return [];
+            _handles.Replace(from, to);
         }
-        return _fs.Directory.EnumerateFileSystemEntries(full).Select(p => _fs.Path.GetFileName(p)).ToList();
+        else
+        {
+            _portable!.Replace(from, to);
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void DeleteFile(string path)
     {
+        if (_handles is not null)
+        {
+            _handles.DeleteFile(path);
+        }
+        else
+        {
+            _portable!.DeleteFile(path);
+        }
     }
 
-    private string Full(string path)
+    /// <inheritdoc />
+    public void DeleteDirectory(string path)
     {
-        if (path.Contains('\\') || path.Split('/').Any(c => c is ".."))
+        if (_handles is not null)
         {
-            throw new ArgumentException($"Not a store-relative path: {path}", nameof(path));
+            _handles.DeleteDirectory(path);
         }
-        return path.Length == 0 ? _root : _fs.Path.Combine(_root, path.TrimStart('/'));
+        else
+        {
+            _portable!.DeleteDirectory(path);
+        }
     }
+
+    /// <inheritdoc />
+    public void FlushDirectory(string path) => _handles?.FlushDirectory(path);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> List(string directory) => ListEntries(directory).Select(e => e.Name).ToList();
+
+    /// <inheritdoc />
+    public IReadOnlyList<TargetEntry> ListEntries(string directory) =>
+        _handles?.ListEntries(directory) ?? _portable!.ListEntries(directory);
+
+    /// <inheritdoc />
+    public void Dispose() => _handles?.Dispose();
 }

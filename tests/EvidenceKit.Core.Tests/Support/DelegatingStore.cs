@@ -18,6 +18,10 @@ internal abstract class DelegatingStore(ITargetStore inner) : ITargetStore
     public void DropCache(string path) => inner.DropCache(path);
     public void Move(string from, string to) => inner.Move(from, to);
     public void DeleteFile(string path) => inner.DeleteFile(path);
+    public virtual void Replace(string from, string to) => inner.Replace(from, to);
+    public virtual void DeleteDirectory(string path) => inner.DeleteDirectory(path);
+    public virtual void FlushDirectory(string path) => inner.FlushDirectory(path);
     public IReadOnlyList<string> List(string directory) => inner.List(directory);
+    public IReadOnlyList<TargetEntry> ListEntries(string directory) => inner.ListEntries(directory);
     public void Dispose() => inner.Dispose();
 }

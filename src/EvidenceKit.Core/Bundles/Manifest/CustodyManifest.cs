@@ -6,8 +6,14 @@ namespace EvidenceKit.Core.Bundles.Manifest;
 /// </summary>
 public sealed record CustodyManifest
 {
-    /// <summary>The schema identifier this document follows.</summary>
-    public const string CurrentSchema = "https://evidencekit.dev/schema/custody-manifest/v1";
+    /// <summary>
+    /// The schema identifier this document follows. v2: every tag file is covered by a signature (VERIFY.txt and the
+    /// manifest's timestamp are linked by the signed sealed event 000001).
+    /// </summary>
+    public const string CurrentSchema = "https://evidencekit.dev/schema/custody-manifest/v2";
+
+    /// <summary>The schema before v2: VERIFY.txt and manifest.json.p7s.tsr were written after signing and are not covered.</summary>
+    public const string SchemaV1 = "https://evidencekit.dev/schema/custody-manifest/v1";
 
     /// <summary>Versioned schema identifier.</summary>
     public string Schema { get; init; } = CurrentSchema;
