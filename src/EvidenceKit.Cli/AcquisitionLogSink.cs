@@ -37,7 +37,7 @@ public sealed class AcquisitionLogSink : ILogEventSink, IAcquisitionLog, IDispos
             }
             try
             {
-                _formatter.Format(logEvent, _writer);
+                Write(logEvent, _writer);
                 _writer.Flush();
             }
             catch (IOException)
@@ -65,7 +65,7 @@ public sealed class AcquisitionLogSink : ILogEventSink, IAcquisitionLog, IDispos
             _writer = new StreamWriter(stream, EvidenceKit.Core.Bundles.BagItText.Utf8) { NewLine = "\n" };
             while (_buffer.TryDequeue(out var e))
             {
-                _formatter.Format(e, _writer);
+                Write(e, _writer);
             }
             _writer.Flush();
         }
@@ -84,4 +84,12 @@ public sealed class AcquisitionLogSink : ILogEventSink, IAcquisitionLog, IDispos
 
     /// <inheritdoc />
     public void Dispose() => Detach();
+
+    /// <summary>One event as one JSON line with the true text, except a password inside a URI (never recorded).</summary>
+    private void Write(LogEvent logEvent, StreamWriter writer)
+    {
+        using var line = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        _formatter.Format(logEvent, line);
+        writer.Write(CommandLineRedaction.RedactUris(line.ToString()));
+    }
 }

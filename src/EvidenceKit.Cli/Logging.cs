@@ -4,7 +4,10 @@ using Serilog.Events;
 
 namespace EvidenceKit.Cli;
 
-/// <summary>Serilog set up once at the edge: human lines on stderr (none under --json or --quiet), and the bundle's log.</summary>
+/// <summary>
+/// Serilog set up once at the edge: human lines on stderr (none under --json or --quiet), escaped by
+/// <see cref="TerminalLogFormatter"/>, and the bundle's log with the true text.
+/// </summary>
 public static class Logging
 {
     /// <summary>Creates the logger.</summary>
@@ -13,9 +16,8 @@ public static class Logging
         var config = new LoggerConfiguration().MinimumLevel.Debug();
         if (!json && !quiet)
         {
-            config = config.WriteTo.Console(
+            config = config.WriteTo.Console(new TerminalLogFormatter(),
                 restrictedToMinimumLevel: verbose ? LogEventLevel.Debug : LogEventLevel.Warning,
-                outputTemplate: "{Level:u4}: {Message:lj}{NewLine}",
                 standardErrorFromLevel: LogEventLevel.Verbose);
         }
         if (bundleLog is not null)

@@ -24,7 +24,7 @@ public static class ProgressView
 
     /// <summary>Picks the style for this console and these flags.</summary>
     public static Style Choose(bool json, bool quiet) =>
-        json || quiet ? Style.None : Console.IsOutputRedirected ? Style.Plain : Style.Live;
+        json || quiet ? Style.None : Terminal.Out.IsTerminal ? Style.Live : Style.Plain;
 
     /// <summary>Runs <paramref name="work"/> while showing its progress.</summary>
     public static async Task<T> RunAsync<T>(Style style, long totalBytes, Func<IProgress<CollectionProgress>?, Task<T>> work)
@@ -32,7 +32,7 @@ public static class ProgressView
         switch (style)
         {
             case Style.Live:
-                return await AnsiConsole.Progress()
+                return await TerminalConsole.Stdout.Progress()
                     .AutoClear(false)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                         new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn(), new SpinnerColumn())

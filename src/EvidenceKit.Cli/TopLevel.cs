@@ -2,21 +2,26 @@ using System.CommandLine;
 
 namespace EvidenceKit.Cli;
 
-/// <summary>The one top-level catch of an executable: documented exit codes, one readable line, stack traces only with --verbose.</summary>
+/// <summary>
+/// The one top-level catch of an executable: documented exit codes, one readable line, stack traces only with
+/// --verbose. Output goes through the escaping, redacting <see cref="Terminal"/> writers; error messages are escaped
+/// to one line and usage errors never repeat a value the user typed (<see cref="UsageErrors"/>).
+/// </summary>
 public static class TopLevel
 {
     /// <summary>Parses and invokes <paramref name="root"/>; usage errors exit 2 instead of System.CommandLine's 1.</summary>
     public static int Run(RootCommand root, string[] args)
     {
+        Terminal.Install(args);
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                foreach (var line in UsageErrors(parse, args))
                 {
-                    Console.Error.WriteLine($"error: {error.Message}");
+                    Console.Error.WriteLine($"error: {line}");
                 }
                 Console.Error.WriteLine($"Run '{root.Name} --help' for usage.");
                 return ExitCodes.BadInput;
@@ -25,7 +30,7 @@ public static class TopLevel
         }
         catch (CliException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             if (verbose && e.InnerException is not null)
             {
                 Console.Error.WriteLine(e.InnerException);
@@ -39,9 +44,35 @@ public static class TopLevel
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
             Console.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details.");
             return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>
+    /// The parse errors of <paramref name="parse"/> as one escaped line each, with every value the user typed that is
+    /// not a command or option name shown as '***' (a mistyped <c>--passphrase X</c> must not print X).
+    /// </summary>
+    public static IEnumerable<string> UsageErrors(ParseResult parse, IReadOnlyList<string> args)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        AddNames(parse.RootCommandResult.Command, names);
+        return parse.Errors.Select(e => TerminalText.Escape(CommandLineRedaction.RedactParseError(e.Message, args, names)));
+    }
+
+    private static void AddNames(Command command, HashSet<string> names)
+    {
+        names.Add(command.Name);
+        names.UnionWith(command.Aliases);
+        foreach (var option in command.Options)
+        {
+            names.Add(option.Name);
+            names.UnionWith(option.Aliases);
+        }
+        foreach (var sub in command.Subcommands)
+        {
+            AddNames(sub, names);
         }
     }
 

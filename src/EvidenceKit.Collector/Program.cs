@@ -42,7 +42,7 @@ internal static class CommandLine
             Text("--config", "A JSON configuration file (after evidencekit.json, before environment and options)"),
             Flag("--force", "Start even if the target looks too small"),
             Text("--parallel", "Files copied at once (default: CPU count, at least 2)"),
-            Text("--examiner", "Examiner name (prosecution: required)"),
+            Text("--examiner", "Examiner name; prosecution: must be the --key certificate's common name (default: that name)"),
             Text("--org", "Examiner's organisation"),
             Text("--key", "Examiner key, PKCS#12 (prosecution); passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt"),
             Text("--incident-owner", "Who owns the incident"),

@@ -1,3 +1,5 @@
+using EvidenceKit.Cli;
+
 namespace EvidenceKit.Verifier;
 
 internal static class Program
@@ -6,12 +8,14 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        // From here on stdout and stderr escape control characters and hide the command line's secrets.
+        Terminal.Install(args);
         var command = new VerifyCommand(
             VerifierServices.CreateSignatureVerifier,
             VerifierServices.LoadTrustAnchors,
-            Console.Out,
-            Console.Error,
-            stdoutIsTerminal: !Console.IsOutputRedirected,
+            Terminal.Out,
+            Terminal.Error,
+            stdoutIsTerminal: Terminal.Out.IsTerminal,
             VerifierServices.CreateTimestampVerifier);
         try
         {
@@ -21,7 +25,7 @@ internal static class Program
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"evidencekit-verify: unexpected error: {e.Message}");
+            Console.Error.WriteLine($"evidencekit-verify: unexpected error: {TerminalText.Escape(e.Message)}");
             if (command.Verbose)
             {
                 Console.Error.WriteLine(e);

@@ -54,9 +54,9 @@ internal sealed class VerifyCommand(
         Verbose = args.Contains("--verbose") || args.Contains("-v");
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var line in TopLevel.UsageErrors(parsed, args))
             {
-                stderr.WriteLine($"evidencekit-verify: {error.Message}");
+                stderr.WriteLine($"evidencekit-verify: {line}");
             }
             stderr.WriteLine("Try 'evidencekit-verify --help'.");
             return UsageError;

@@ -6,7 +6,11 @@ using EvidenceKit.Signing.Keys;
 
 namespace EvidenceKit.Collector.Commands;
 
-/// <summary>What prosecution mode needs before anything is read: case, examiner, a usable key. Null in analysis mode.</summary>
+/// <summary>
+/// What prosecution mode needs before anything is read: case, a usable key, and the examiner, who is the key's
+/// certificate (its CN, and its O when present). An --examiner that is not the certificate's common name is refused;
+/// without --examiner the common name is used. Null in analysis mode.
+/// </summary>
 internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer, ITimestamper? Timestamper)
 {
     public static ProsecutionSetup? Prepare(CollectSettings settings, TimeProvider time)
@@ -18,10 +22,6 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
         if (string.IsNullOrWhiteSpace(settings.Case))
         {
             throw CliException.BadInput("Prosecution mode needs a case id: add --case ID (the id your incident or legal team uses).");
-        }
-        if (string.IsNullOrWhiteSpace(settings.Examiner))
-        {
-            throw CliException.BadInput("Prosecution mode needs the examiner's name: add --examiner \"First Last\".");
         }
         if (string.IsNullOrWhiteSpace(settings.Key))
         {
@@ -44,10 +44,17 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
             throw CliException.BadInput(e.Message, e);
         }
 
+        var signer = SignerName.Of(key.CertificateDer)
+            ?? throw CliException.BadInput($"The certificate in {settings.Key} names no examiner (its subject has no common name, CN); prosecution needs a certificate that names the examiner who signs.");
+        if (!string.IsNullOrWhiteSpace(settings.Examiner) && !signer.IsNamedBy(settings.Examiner))
+        {
+            throw CliException.BadInput($"--examiner \"{settings.Examiner}\" is not the signer: the key {settings.Key} is \"{signer.CommonName}\"'s (its certificate's CN). The examiner recorded is the one who signs; leave --examiner out, or use your own key.");
+        }
+
         var examiner = new ExaminerRecord
         {
-            Name = settings.Examiner,
-            Organization = settings.Organization,
+            Name = signer.CommonName,
+            Organization = signer.Organization ?? settings.Organization,
             CertificateSha256 = key.Identity.CertificateSha256,
             CertificateSubject = key.Identity.Subject,
         };

@@ -7,7 +7,11 @@ using Spectre.Console;
 
 namespace EvidenceKit.Collector.Commands;
 
-/// <summary>What the user reads at the end: a table on a terminal, plain lines otherwise, one JSON document under --json.</summary>
+/// <summary>
+/// What the user reads at the end: a table on a terminal, plain lines otherwise, one JSON document under --json.
+/// Every value that came from the source (paths, reasons, errors) is escaped to one line by <see cref="TerminalText"/>;
+/// the JSON document is raw JSON (its serializer escapes control characters itself).
+/// </summary>
 internal static class Summary
 {
     private static readonly JsonSerializerOptions Json = new(ManifestJson.WriteOptions);
@@ -33,13 +37,13 @@ internal static class Summary
             return;
         }
         var o = Console.Out;
-        o.WriteLine($"Dry run: nothing was written. Profile {string.Join(", ", plan.Profile.Names)} would collect into {target}:");
+        o.WriteLine($"Dry run: nothing was written. Profile {Shown(string.Join(", ", plan.Profile.Names))} would collect into {Shown(target)}:");
         foreach (var group in plan.Files.GroupBy(f => f.Target))
         {
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count()} files, {Sizes.Format(group.Sum(f => f.AtPlan.Size))}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Shown(group.Key)}: {group.Count()} files, {Sizes.Format(group.Sum(f => f.AtPlan.Size))}"));
             foreach (var f in group.Take(20))
             {
-                o.WriteLine($"    {f.HostPath} ({Sizes.Format(f.AtPlan.Size)})");
+                o.WriteLine($"    {Shown(f.HostPath)} ({Sizes.Format(f.AtPlan.Size)})");
             }
             if (group.Count() > 20)
             {
@@ -74,7 +78,7 @@ internal static class Summary
         }
         if (quiet && exitCode == ExitCodes.Ok)
         {
-            Console.Out.WriteLine(result.BundlePath);
+            Console.Out.WriteLine(Shown(result.BundlePath));
             return;
         }
 
@@ -93,28 +97,28 @@ internal static class Summary
             rows.Insert(2, ("Mode", mode));
         }
 
-        if (!Console.IsOutputRedirected)
+        if (Terminal.Out.IsTerminal)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
             table.HideHeaders();
             foreach (var (k, v) in rows)
             {
-                table.AddRow(new Markup($"[bold]{Markup.Escape(k)}[/]"), new Text(v));
+                table.AddRow(new Markup($"[bold]{TerminalConsole.Markup(k)}[/]"), TerminalConsole.Cell(v));
             }
-            AnsiConsole.Write(table);
+            TerminalConsole.Stdout.Write(table);
         }
         else
         {
             foreach (var (k, v) in rows)
             {
-                Console.Out.WriteLine($"{k + ":",-22} {v}");
+                Console.Out.WriteLine($"{k + ":",-22} {Shown(v)}");
             }
         }
         WriteLists(result.Skipped, [], result.EmptyTargets);
         result.Warnings.ToList().ForEach(w => Console.Out.WriteLine($"Warning: {w}"));
         if (!result.Sealed && exitCode != ExitCodes.Ok)
         {
-            Console.Out.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {result.BundlePath}");
+            Console.Out.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {Shown(result.BundlePath)}");
         }
     }
 
@@ -126,7 +130,7 @@ internal static class Summary
             o.WriteLine($"Not collected ({skipped.Count}):");
             foreach (var s in skipped.Take(50))
             {
-                o.WriteLine($"  {s.Path}: {s.Reason}");
+                o.WriteLine($"  {Shown(s.Path)}: {Shown(s.Reason)}");
             }
             if (skipped.Count > 50)
             {
@@ -138,7 +142,7 @@ internal static class Summary
             o.WriteLine($"Left out by rules ({excluded.Count}), e.g.:");
             foreach (var s in excluded.Take(10))
             {
-                o.WriteLine($"  {s.Path}: {s.Reason}");
+                o.WriteLine($"  {Shown(s.Path)}: {Shown(s.Reason)}");
             }
         }
         if (empty.Count > 0)
@@ -146,8 +150,11 @@ internal static class Summary
             o.WriteLine($"Targets that matched nothing on this host ({empty.Count}):");
             foreach (var t in empty)
             {
-                o.WriteLine($"  {t.Name}: {string.Join(" ", t.Patterns)}");
+                o.WriteLine($"  {Shown(t.Name)}: {Shown(string.Join(" ", t.Patterns))}");
             }
         }
     }
+
+    /// <summary>A value as printed: control characters (newlines too) escaped, so it stays on its line.</summary>
+    private static string Shown(string? value) => TerminalText.Escape(value);
 }

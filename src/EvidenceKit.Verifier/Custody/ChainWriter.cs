@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Custody;
 using Spectre.Console;
 
 namespace EvidenceKit.Verifier.Custody;
 
-/// <summary>The custody chain as text: a table, plain lines, or JSON.</summary>
+/// <summary>
+/// The custody chain as text: a table, plain lines, or JSON. Event texts, names and findings come from the bundle:
+/// plain lines and table cells show them escaped to one line (<see cref="TerminalText"/>); JSON is raw JSON.
+/// </summary>
 internal static class ChainWriter
 {
     public static void Plain(CustodyChainResult chain, TextWriter output)
@@ -16,10 +20,10 @@ internal static class ChainWriter
         }
         foreach (var e in chain.Events)
         {
-            output.WriteLine($"{e.Sequence:D6}  {e.Event?.Time ?? "?"}  {e.Event?.Kind ?? "?",-8}  {Who(e)}  {Status(e)}");
+            output.WriteLine($"{e.Sequence:D6}  {Shown(e.Event?.Time ?? "?")}  {Shown(e.Event?.Kind ?? "?"),-8}  {Shown(Who(e))}  {Status(e)}");
             foreach (var (label, value) in Fields(e.Event))
             {
-                output.WriteLine($"        {label}: {value}");
+                output.WriteLine($"        {label}: {Shown(value)}");
             }
         }
         Findings(chain, output);
@@ -27,7 +31,7 @@ internal static class ChainWriter
 
     public static void Table(CustodyChainResult chain, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = TerminalConsole.Create(output);
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in new[] { "#", "When (UTC)", "What", "Who", "From", "To", "Purpose", "Location", "Seal", "Signature" })
         {
@@ -94,11 +98,11 @@ internal static class ChainWriter
     {
         foreach (var problem in chain.Problems)
         {
-            output.WriteLine($"BROKEN: {problem}");
+            output.WriteLine($"BROKEN: {Shown(problem)}");
         }
         foreach (var untrusted in chain.Untrusted)
         {
-            output.WriteLine($"UNTRUSTED: {untrusted}");
+            output.WriteLine($"UNTRUSTED: {Shown(untrusted)}");
         }
         var verdict = chain.Problems.Count > 0 ? "The custody chain is BROKEN."
             : chain.Untrusted.Count > 0 ? "The custody chain is intact, but not every signer is trusted by your policy."
@@ -109,7 +113,7 @@ internal static class ChainWriter
         }
         if (chain.HeadSha256 is { } head)
         {
-            output.WriteLine($"Head: {chain.Events[^1].Path} SHA-256 {head}");
+            output.WriteLine($"Head: {Shown(chain.Events[^1].Path)} SHA-256 {Shown(head)}");
         }
     }
 
@@ -143,5 +147,7 @@ internal static class ChainWriter
         }
     }
 
-    private static Markup Cell(string? text) => new(Markup.Escape(text ?? ""));
+    private static Markup Cell(string? text) => new(TerminalConsole.Markup(text));
+
+    private static string Shown(string? text) => TerminalText.Escape(text);
 }

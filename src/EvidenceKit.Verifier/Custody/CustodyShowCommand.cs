@@ -42,7 +42,7 @@ internal sealed class CustodyShowCommand(CustodyServices services, TextWriter st
         var fileSystem = new FileSystem();
         if (!fileSystem.File.Exists(fileSystem.Path.Combine(bundle, BundleLayout.ManifestJson)))
         {
-            stderr.WriteLine($"evidencekit-verify: {bundle} is not a bundle (it has no {BundleLayout.ManifestJson}).");
+            stderr.WriteLine($"evidencekit-verify: {TerminalText.Escape(bundle)} is not a bundle (it has no {BundleLayout.ManifestJson}).");
             return ExitCodes.BadInput;
         }
         TrustPolicy signers;
@@ -53,7 +53,7 @@ internal sealed class CustodyShowCommand(CustodyServices services, TextWriter st
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
         {
-            stderr.WriteLine($"evidencekit-verify: the trust anchors could not be loaded: {e.Message}");
+            stderr.WriteLine($"evidencekit-verify: the trust anchors could not be loaded: {TerminalText.Escape(e.Message)}");
             return ExitCodes.BadInput;
         }
         var chain = new CustodyChainVerifier(fileSystem, services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), signers, authorities)
