@@ -33,7 +33,9 @@ internal sealed class VerifyCommand(
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the verdict line." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Print every finding of every check, and stack traces of unexpected errors." };
     private readonly Option<string?> _report = new("--report") { Description = "Also write the custody report for counsel: one self-contained printable HTML file (e.g. custody.html)." };
-    private readonly Option<string?> _caseExport = new("--case-export") { Description = "Also write the manifest and custody chain as CASE/UCO JSON-LD (e.g. case.jsonld)." };
+    private readonly Option<string?> _caseExport = new("--case-export") { Description = "Also write the manifest and custody chain as CASE/UCO JSON-LD (e.g. case.jsonld); refused unless the bundle is VALID." };
+    private readonly Option<string?> _reportPdf = new("--report-pdf") { Description = "Also write the custody report as PDF (e.g. custody.pdf), printed with headless Chromium." };
+    private readonly Option<bool> _force = new("--force") { Description = "Write the CASE export even when the bundle is not VALID; the export then records the verdict." };
 
     /// <summary>True once the arguments asked for --verbose, so the top-level catch may print a stack trace.</summary>
     public bool Verbose { get; private set; }
@@ -46,7 +48,7 @@ internal sealed class VerifyCommand(
         var root = new RootCommand("Proves an EvidenceKit bundle intact, complete and signed by a trusted examiner. "
             + "Exit codes: 0 VALID, 1 INVALID, 2 ERROR, 3 UNTRUSTED or INCOMPLETE.")
         {
-            _bundle, _trust, _fingerprint, _tsaTrust, _requireSignature, _json, _quiet, _verbose, _report, _caseExport,
+            _bundle, _trust, _fingerprint, _tsaTrust, _requireSignature, _json, _quiet, _verbose, _report, _caseExport, _reportPdf, _force,
             CustodyCommands.Build(services, stdout, stderr, stdoutIsTerminal),
         };
         root.SetAction(Execute);
@@ -74,7 +76,9 @@ internal sealed class VerifyCommand(
             parsed.GetValue(_quiet),
             parsed.GetValue(_verbose),
             parsed.GetValue(_report),
-            parsed.GetValue(_caseExport));
+            parsed.GetValue(_caseExport),
+            parsed.GetValue(_reportPdf),
+            parsed.GetValue(_force));
         if (settings.Validate() is { } problem)
         {
             stderr.WriteLine($"evidencekit-verify: {problem}");
@@ -113,27 +117,7 @@ internal sealed class VerifyCommand(
             PlainReportWriter.Write(report, settings.Quiet, settings.Verbose, stdout);
         }
 
-        if ((settings.ReportPath ?? settings.CaseExportPath) is not null && report.Verdict != Verdict.Error)
-        {
-            var dossier = BundleDossier.Load(fileSystem, settings.BundlePath, report, signatureVerifier, timestampVerifier, options,
-                ToolIdentity.Version, TimeProvider.System.GetUtcNow());
-            if (settings.ReportPath is { } reportPath)
-            {
-                File.WriteAllText(reportPath, CustodyReportHtml.Render(dossier), Core.Bundles.BagItText.Utf8);
-                if (!settings.Json)
-                {
-                    stderr.WriteLine($"Custody report written to {reportPath}");
-                }
-            }
-            if (settings.CaseExportPath is { } casePath)
-            {
-                File.WriteAllBytes(casePath, CaseExport.Render(dossier));
-                if (!settings.Json)
-                {
-                    stderr.WriteLine($"CASE export written to {casePath}");
-                }
-            }
-        }
-        return report.ExitCode;
+        return ReportFiles.Write(settings, report, () => BundleDossier.Load(fileSystem, settings.BundlePath, report, signatureVerifier, timestampVerifier, options,
+            ToolIdentity.Version, TimeProvider.System.GetUtcNow()), stderr);
     }
 }

@@ -9,7 +9,9 @@ internal sealed record VerifySettings(
     bool Quiet,
     bool Verbose,
     string? ReportPath = null,
-    string? CaseExportPath = null)
+    string? CaseExportPath = null,
+    string? ReportPdfPath = null,
+    bool Force = false)
 {
     /// <summary>One sentence on what is wrong with the arguments, or null when they are usable.</summary>
     public string? Validate()
@@ -26,7 +28,11 @@ internal sealed record VerifySettings(
         {
             return problem;
         }
-        foreach (var (option, path) in new[] { ("--report", ReportPath), ("--case-export", CaseExportPath) })
+        if (Force && CaseExportPath is null)
+        {
+            return "--force only applies to --case-export.";
+        }
+        foreach (var (option, path) in new[] { ("--report", ReportPath), ("--report-pdf", ReportPdfPath), ("--case-export", CaseExportPath) })
         {
             if (path is null)
             {

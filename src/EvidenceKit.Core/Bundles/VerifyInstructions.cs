@@ -2,16 +2,43 @@ using System.Text;
 
 namespace EvidenceKit.Core.Bundles;
 
-/// <summary>The text of VERIFY.txt: the standard commands that check a bundle without EvidenceKit.</summary>
+/// <summary>
+/// The text of VERIFY.txt: the standard commands that check a bundle without EvidenceKit. Every command is on a line
+/// that starts with <see cref="CommandPrefix"/> (continued on the next lines while a line ends in a backslash), so
+/// the reader, and the test that runs each one, can tell commands from prose. The only words to replace are the
+/// placeholders <see cref="RootPlaceholder"/> and <see cref="TsaRootPlaceholder"/>.
+/// </summary>
 public static class VerifyInstructions
 {
+    /// <summary>What starts every command line (after the indentation).</summary>
+    public const string CommandPrefix = "$ ";
+
+    /// <summary>Stands for the examiner's or organisation's root certificate, obtained out of band.</summary>
+    public const string RootPlaceholder = "EXAMINER_OR_ORG_ROOT.pem";
+
+    /// <summary>Stands for the time-stamp authority's root certificate, obtained out of band.</summary>
+    public const string TsaRootPlaceholder = "TSA_ROOT.pem";
+
     /// <summary>
     /// Compares manifest.json's files with manifest-sha256.txt using only grep, cut, paste, awk, sort and diff. It relies
     /// on the manifest's fixed layout: each file record's bagPath and sha256 sit at six spaces of indentation, in that order.
     /// </summary>
     public const string CrossCheckCommand =
-        "   grep -E '^      \"(bagPath|sha256)\": ' custody/manifest.json | cut -d'\"' -f4 | paste - - \\\n" +
+        "grep -E '^      \"(bagPath|sha256)\": ' custody/manifest.json | cut -d'\"' -f4 | paste - - \\\n" +
         "     | awk '{print $2\"  \"$1}' | sort | diff - <(sort manifest-sha256.txt) && echo same";
+
+    /// <summary>The same comparison with jq, for readers who have it.</summary>
+    public const string JqCrossCheckCommand =
+        "jq -r '.files[] | \"\\(.sha256)  \\(.bagPath)\"' custody/manifest.json | sort | diff - <(sort manifest-sha256.txt) && echo same";
+
+    /// <summary>
+    /// Prints the SHA-256 fingerprint of the certificate that made the manifest signature (OpenSSL 1.1 and 3.x). The
+    /// signature also carries the issuing certificates, so the signer is taken with -signer rather than the first one
+    /// that <c>openssl pkcs7 -print_certs</c> lists.
+    /// </summary>
+    public const string FingerprintCommand =
+        "openssl cms -verify -binary -noverify -inform DER -in custody/manifest.json.p7s -content custody/manifest.json \\\n"
+        + "     -signer /dev/stdout -out /dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256";
 
     /// <summary>Renders VERIFY.txt for a bundle.</summary>
     /// <param name="signed">True when custody/manifest.json.p7s exists.</param>
@@ -20,39 +47,67 @@ public static class VerifyInstructions
     public static string Render(bool signed, string? signerFingerprint, bool timestamped)
     {
         var sb = new StringBuilder();
+        var step = 0;
+        void Step(string text) => sb.Append(++step).Append(". ").Append(text).Append('\n');
+        void Command(string command) => sb.Append("   ").Append(CommandPrefix).Append(command).Append('\n');
+
         sb.Append("How to check this evidence bundle with standard tools (no EvidenceKit needed)\n");
-        sb.Append("Run every command from this directory (the bag root).\n\n");
-        sb.Append("1. Every collected file is intact (each line must say OK):\n");
-        sb.Append("   sha256sum -c --strict manifest-sha256.txt\n\n");
-        sb.Append("2. The tag files (manifests, custody record, log) are intact:\n");
-        sb.Append("   sha256sum -c --strict tagmanifest-sha256.txt\n\n");
-        sb.Append("3. custody/manifest.json lists exactly the files and hashes of manifest-sha256.txt (must print 'same'; bash):\n");
-        sb.Append(CrossCheckCommand).Append("\n");
-        sb.Append("   or, with jq: jq -r '.files[] | \"\\(.sha256)  \\(.bagPath)\"' custody/manifest.json | sort | diff - <(sort manifest-sha256.txt) && echo same\n\n");
+        sb.Append("Run every command in bash, from this directory (the bag root). Commands are the lines that start\n");
+        sb.Append("with \"").Append(CommandPrefix).Append("\" (type them without it); a line ending in \\ goes on on the next line.\n");
+        if (signed || timestamped)
+        {
+            sb.Append("Before you run them, replace ");
+            sb.Append(signed ? RootPlaceholder + " by the file name of the examiner's or organisation's root\ncertificate" : "");
+            sb.Append(signed && timestamped ? ", and " : "");
+            sb.Append(timestamped ? TsaRootPlaceholder + " by that of the time-stamp authority's root certificate" : "");
+            sb.Append(", each obtained yourself\n(never one taken from this bundle).\n");
+        }
+        sb.Append('\n');
+
+        Step("Every collected file is intact (each line must end in OK):");
+        Command("sha256sum -c --strict manifest-sha256.txt");
+        sb.Append('\n');
+        Step("The tag files (manifests, custody record, log) are intact (each line must end in OK):");
+        Command("sha256sum -c --strict tagmanifest-sha256.txt");
+        sb.Append('\n');
+        Step("custody/manifest.json lists exactly the files and hashes of manifest-sha256.txt (must print 'same'):");
+        Command(CrossCheckCommand);
+        sb.Append("   or, if jq is installed:\n");
+        Command(JqCrossCheckCommand);
+        sb.Append('\n');
         if (signed)
         {
-            sb.Append("4. The custody manifest is signed by the examiner (must print 'CMS Verification successful'):\n");
-            sb.Append("   openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s \\\n");
-            sb.Append("     -content custody/manifest.json -CAfile EXAMINER_OR_ORG_ROOT.pem -purpose any -out /dev/null\n");
-            sb.Append("   EXAMINER_OR_ORG_ROOT.pem is a certificate you obtained yourself (never one from this bundle).\n");
+            Step("The custody manifest is signed by the examiner (must print 'CMS Verification successful'):");
+            Command("openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s \\\n"
+                + $"     -content custody/manifest.json -CAfile {RootPlaceholder} -purpose any -out /dev/null");
             if (signerFingerprint is not null)
             {
-                sb.Append("   The signer certificate's SHA-256 fingerprint, to compare with the one obtained out of band:\n");
+                sb.Append("   The signer certificate's SHA-256 fingerprint, to compare with the one you obtained out of band:\n");
                 sb.Append("   ").Append(signerFingerprint).Append('\n');
-                sb.Append("   Show it with: openssl cms -cmsout -print_certs -inform DER -in custody/manifest.json.p7s | openssl x509 -noout -fingerprint -sha256\n");
+                sb.Append("   Show it with (must print the same value after 'Fingerprint='):\n");
+                Command(FingerprintCommand);
             }
+            sb.Append('\n');
+            Step("Each custody event (custody/events/NNNNNN.json) is signed (each line must end in OK; an event signed\n"
+                + "   by someone of another organisation needs that organisation's root certificate instead):");
+            Command("for e in custody/events/*.json; do openssl cms -verify -binary -inform DER -in \"$e.p7s\" -content \"$e\" \\\n"
+                + $"     -CAfile {RootPlaceholder} -purpose any -out /dev/null 2>/dev/null && echo \"$e: OK\" || echo \"$e: FAILED\"; done");
             sb.Append('\n');
         }
         else
         {
-            sb.Append("4. This is an analysis bundle: it is not signed. Integrity (1-3) can be checked; who made it cannot.\n\n");
+            sb.Append("This bundle is not signed (analysis mode). The steps above prove that the files match their manifest,\n");
+            sb.Append("not who collected them or when.\n\n");
         }
         if (timestamped)
         {
-            sb.Append("5. The signature existed at the time the time-stamp authority states:\n");
-            sb.Append("   openssl ts -verify -data custody/manifest.json.p7s -in custody/manifest.json.p7s.tsr -token_in -CAfile TSA_ROOT.pem\n\n");
+            Step("The signature existed at the time the time-stamp authority states (must print 'Verification: OK'):");
+            Command("openssl ts -verify -data custody/manifest.json.p7s -in custody/manifest.json.p7s.tsr -token_in \\\n"
+                + $"     -CAfile {TsaRootPlaceholder}");
+            sb.Append("   The time it states is shown by:\n");
+            Command("openssl ts -reply -in custody/manifest.json.p7s.tsr -token_in -token_out -text | grep 'Time stamp:'");
+            sb.Append('\n');
         }
-        sb.Append("Custody events, when present, are custody/events/NNNNNN.json with a .p7s each; check each like step 4.\n");
         return sb.ToString();
     }
 }
