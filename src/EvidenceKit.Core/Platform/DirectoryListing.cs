@@ -45,7 +45,7 @@ internal static class DirectoryListing
                     continue;
                 }
                 var type = Marshal.ReadByte(entry, LinuxNative.DirentTypeOffset);
-                entries.Add(new TargetEntry(RawNames.Decode(name), Kind(directory, type, name, path)));
+                entries.Add(new TargetEntry(Text.RawNames.FromBytes(name), Kind(directory, type, name, path)));
             }
         }
         finally

@@ -17,10 +17,6 @@ internal static partial class LinuxNative
     public const int AT_REMOVEDIR = 0x200;
     public const uint RENAME_NOREPLACE = 1;
     public const int EEXIST = 17;
-    public const int ENOTDIR = 20;
-    public const int EISDIR = 21;
-    public const int EINVAL = 22;
-    public const int ENOSYS = 38;
     public const int ENOTEMPTY = 39;
     public const ushort S_IFMT = 0xF000;
     public const ushort S_IFREG = 0x8000;
@@ -63,8 +59,4 @@ internal static partial class LinuxNative
     /// <summary>See <see cref="DirentTypeOffset"/>.</summary>
     public const int DirentNameOffset = 19;
 
-    public const byte DT_UNKNOWN = 0;
-    public const byte DT_DIR = 4;
-    public const byte DT_REG = 8;
-    public const byte DT_LNK = 10;
 }

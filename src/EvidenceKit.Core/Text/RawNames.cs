@@ -66,6 +66,17 @@ public static class RawNames
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>The bytes of <paramref name="name"/> followed by a NUL, for a system call; a NUL inside is refused.</summary>
+    /// <exception cref="ArgumentException">The name holds a NUL or a lone surrogate that is not an escaped byte.</exception>
+    public static byte[] ToBytesTerminated(string name)
+    {
+        if (name.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A file name cannot hold a NUL character.", nameof(name));
+        }
+        return [.. ToBytes(name), 0];
+    }
+
     /// <summary>True when <paramref name="name"/> carries escaped bytes (its bytes are not valid UTF-8).</summary>
     public static bool IsRaw(string name) => name.AsSpan().ContainsAnyInRange(EscapeFirst, EscapeLast);
 
