@@ -22,13 +22,14 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
 
         using var bundleLog = new AcquisitionLogSink();
         using var logger = Logging.Create(settings.Verbose, settings.Quiet, settings.Json, bundleLog);
-        var source = LinuxSourceFiles.IsSupported ? (ISourceFiles)new LinuxSourceFiles() : new PortableSourceFiles(fs);
+        // Every source read goes through this port, confined to the root (--root, or "/" for this machine).
+        var source = LinuxSourceFiles.IsSupported ? (ISourceFiles)new LinuxSourceFiles(root) : new PortableSourceFiles(fs, root);
+        using var sourceHandle = source as IDisposable;
 
         using var store = resume?.Store ?? TargetStores.Open(fs, settings, message => logger.Information("{Target}", message));
-        var planner = new CollectionPlanner(fs, source, Discovery.Registry);
+        var planner = new CollectionPlanner(source, Discovery.Registry, fs);
         var plan = planner.Plan(profile, new PlanningOptions
         {
-            Root = root,
             Since = settings.Since,
             Until = settings.Until,
             MaxFileSize = settings.MaxFileSize,

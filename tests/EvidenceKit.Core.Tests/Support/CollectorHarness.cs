@@ -15,7 +15,7 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
 {
     private readonly FileSystem _fs = new();
 
-    public ISourceFiles Source { get; init; } = new LinuxSourceFiles();
+    public ISourceFiles Source { get; init; } = new LinuxSourceFiles(sourceRoot);
 
     /// <summary>Wraps the real target store, to inject faults.</summary>
     public Func<ITargetStore, ITargetStore> WrapStore { get; init; } = s => s;
@@ -25,7 +25,7 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
     public int Parallelism { get; init; } = 2;
 
     public CollectionPlan Plan(ResolvedProfile profile) =>
-        new CollectionPlanner(_fs, Source, new Dictionary<string, ILogDiscoverer>()).Plan(profile, new PlanningOptions { Root = sourceRoot });
+        new CollectionPlanner(Source, new Dictionary<string, ILogDiscoverer>(), _fs).Plan(profile, new PlanningOptions());
 
     public Task<CollectionResult> Collect(ResolvedProfile profile) => Collect(Plan(profile));
 
