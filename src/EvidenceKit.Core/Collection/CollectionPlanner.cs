@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
@@ -18,11 +17,9 @@ namespace EvidenceKit.Core.Collection;
 /// </summary>
 /// <param name="source">The source port; its root is the collection's root.</param>
 /// <param name="discoverers">Discovery dialects by name.</param>
-/// <param name="discoveryFileSystem">Handed to the discoverers only, until discovery reads through the port too.</param>
 public sealed class CollectionPlanner(
     ISourceFiles source,
-    IReadOnlyDictionary<string, ILogDiscoverer> discoverers,
-    IFileSystem discoveryFileSystem)
+    IReadOnlyDictionary<string, ILogDiscoverer> discoverers)
 {
     /// <summary>Builds the plan.</summary>
     public CollectionPlan Plan(ResolvedProfile profile, PlanningOptions options)
@@ -147,7 +144,7 @@ public sealed class CollectionPlanner(
             state.Warnings.Add($"{target.Name}: no discovery for '{kind}'");
             return;
         }
-        var result = discoverer.Discover(discoveryFileSystem, source.Root);
+        var result = discoverer.Discover(source);
         state.Warnings.AddRange(result.Warnings.Select(w => $"{target.Name} discovery: {w}"));
         foreach (var config in result.ConfigFiles)
         {

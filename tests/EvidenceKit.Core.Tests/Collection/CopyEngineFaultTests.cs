@@ -22,7 +22,7 @@ public sealed class CopyEngineFaultTests
         new SourceFileInfo { Kind = FileKind.Regular, Size = 18, ModifiedUtc = DateTimeOffset.UnixEpoch }, null);
 
     private CopyEngine Engine(ITargetStore store, CollectionMode mode, ISourceFiles? source = null) =>
-        new(source ?? new PortableSourceFiles(_fs, "/src"), store, new CopyOptions(mode, []), AccountNames.Read(_fs, "/src"));
+        new(source ?? new PortableSourceFiles(_fs, "/src"), store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, "/src")));
 
     [Fact]
     public void A_target_that_corrupts_a_byte_after_writing_is_caught_by_the_re_read_check()

@@ -47,7 +47,7 @@ public sealed class ProfileGoldenTests : IDisposable
     {
         var fs = new FileSystem();
         var discoverers = LogDiscoverers.Kinds.ToDictionary(k => k, LogDiscoverers.Get);
-        var planner = new CollectionPlanner(new LinuxSourceFiles(_root.Path), discoverers, fs);
+        var planner = new CollectionPlanner(new LinuxSourceFiles(_root.Path), discoverers);
         var plan = planner.Plan(ProfileCatalog.Embedded().Resolve(profile), new PlanningOptions());
         return plan.Files.Select(f => f.HostPath).ToList();
     }
@@ -128,7 +128,7 @@ public sealed class ProfileGoldenTests : IDisposable
         image.Write("Windows/System32/inetsrv/config/applicationHost.config", "<configuration/>");
         image.Write("Windows/System32/drivers/etc/hosts", "decoy");
         var fs = new FileSystem();
-        var planner = new CollectionPlanner(new LinuxSourceFiles(image.Path), new Dictionary<string, ILogDiscoverer>(), fs);
+        var planner = new CollectionPlanner(new LinuxSourceFiles(image.Path), new Dictionary<string, ILogDiscoverer>());
 
         var plan = planner.Plan(ProfileCatalog.Embedded().Resolve("windows-iis"), new PlanningOptions());
 
