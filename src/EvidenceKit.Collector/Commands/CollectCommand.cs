@@ -18,18 +18,20 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
     {
         var clock = Stopwatch.StartNew();
         var root = ResolveRoot(settings.Root);
-        var profile = ProfileResolution.Resolve(fs, settings.ProfilesDir, settings.Profile, root);
+        // Every source read (detect rules, discovery, logs, identity and account files) goes through this port,
+        // confined to the root (--root, or "/" for this machine).
+        var source = OpenSource(root);
+        using var sourceHandle = source as IDisposable;
+        var profile = ProfileResolution.Resolve(fs, settings.ProfilesDir, settings.Profile, source);
         var prosecution = ProsecutionSetup.Prepare(settings, time);
 
         using var bundleLog = new AcquisitionLogSink();
         using var logger = Logging.Create(settings.Verbose, settings.Quiet, settings.Json, bundleLog);
-        var source = LinuxSourceFiles.IsSupported ? (ISourceFiles)new LinuxSourceFiles() : new PortableSourceFiles(fs);
 
         using var store = resume?.Store ?? TargetStores.Open(fs, settings, message => logger.Information("{Target}", message));
-        var planner = new CollectionPlanner(fs, source, Discovery.Registry);
+        var planner = new CollectionPlanner(source, Discovery.Registry);
         var plan = planner.Plan(profile, new PlanningOptions
         {
-            Root = root,
             Since = settings.Since,
             Until = settings.Until,
             MaxFileSize = settings.MaxFileSize,
@@ -49,13 +51,22 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             return ExitCodes.Ok;
         }
 
-        var collector = new EvidenceKit.Core.Collection.Collector(source, store, AccountNames.Read(fs, root), time, logger);
-        if (resume is null && collector.CheckTarget(plan, settings.Force) is { } problem)
+        var accounts = AccountNames.Read(source);
+        foreach (var problem in accounts.Problems)
         {
-            throw CliException.Failed(problem);
+            logger.Warning("{Warning}", problem);
+        }
+        var collector = new EvidenceKit.Core.Collection.Collector(source, store, accounts, time, logger);
+        if (resume is null && collector.CheckTarget(plan, settings.Force) is { } targetProblem)
+        {
+            throw CliException.Failed(targetProblem);
         }
 
-        var host = new LinuxHostInfo(fs, root).Read();
+        var host = ReadHost(source, root);
+        foreach (var (field, why) in host.Unavailable ?? new Dictionary<string, string>())
+        {
+            logger.Warning("Host {Field} not recorded: {Reason}", field, why);
+        }
         var request = new CollectionRequest
         {
             Mode = settings.Mode,
@@ -125,6 +136,26 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             ? System.Text.Json.JsonSerializer.Serialize(new { status = "sealed", exitCode = ExitCodes.Ok, bundle })
             : $"Sealed {bundle}: its seal was complete before the interruption, so it was only renamed. Check it with evidencekit-verify.");
         return ExitCodes.Ok;
+    }
+
+    private ISourceFiles OpenSource(string root) =>
+        LinuxSourceFiles.IsSupported ? new LinuxSourceFiles(root) : new PortableSourceFiles(fs, root);
+
+    /// <summary>The host record: identity files from the collected root, kernel values from this machine's /proc.</summary>
+    private HostRecord ReadHost(ISourceFiles source, string root)
+    {
+        var machine = root == "/" ? source : OpenSource("/");
+        try
+        {
+            return new LinuxHostInfo(source, machine).Read();
+        }
+        finally
+        {
+            if (!ReferenceEquals(machine, source))
+            {
+                (machine as IDisposable)?.Dispose();
+            }
+        }
     }
 
     private string ResolveRoot(string root)

@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
+using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Profiles;
 
 namespace EvidenceKit.Collector.Commands;
@@ -20,11 +21,15 @@ internal static class ProfileResolution
         return Guard(() => ProfileCatalog.FromDirectory(fs, profilesDir));
     }
 
-    public static ResolvedProfile Resolve(IFileSystem fs, string? profilesDir, string nameOrPath, string root)
+    /// <summary>
+    /// The profile to collect with. The catalog comes from the examiner's side (<paramref name="fs"/>); "auto" looks
+    /// at the collected system only through <paramref name="source"/>, the port confined to its root.
+    /// </summary>
+    public static ResolvedProfile Resolve(IFileSystem fs, string? profilesDir, string nameOrPath, ISourceFiles source)
     {
         var catalog = Catalog(fs, profilesDir);
         return nameOrPath.Equals("auto", StringComparison.OrdinalIgnoreCase)
-            ? Guard(() => new AutoProfileSelector().Select(catalog, fs, root))
+            ? Guard(() => new AutoProfileSelector().Select(catalog, source))
             : Guard(() => catalog.Resolve(nameOrPath));
     }
 

@@ -1,20 +1,41 @@
 using System.Security.Cryptography;
 using System.Text;
+using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Core.Bundles;
 
 /// <summary>
-/// Gives every source path a bag path under data/ that is safe on any file system: components made only of
-/// <c>[A-Za-z0-9._@+,=~-]</c> are kept; any other component is made plain and given a unique suffix; and no two
-/// names in one directory may be equal after NFC and case folding (FAT, exFAT and NTFS sticks are
-/// case-insensitive), so a later twin gets a suffix too. Thread-safe; the same source path always maps the same way.
+/// Gives every source path a bag path under data/ that is safe on any file system, and never the same bag path to
+/// two source paths. Components made only of <c>[A-Za-z0-9._@+,=~-]</c> (not a Windows device name) are kept; any
+/// other component (a backslash, percent sign, control character, non-ASCII or non-UTF-8 byte) is made plain and
+/// given a suffix derived from its raw bytes; no two names in one directory may be equal after NFC, case folding and
+/// dropping trailing dots (FAT, exFAT and NTFS sticks), so a later twin gets a suffix too. A path longer than
+/// <see cref="MaxBagPathBytes"/> is moved to a flat folder under a name made from its last component and a hash of
+/// the whole source path. The original path is always in the manifest. Thread-safe; within one plan the same
+/// source path always maps the same way, and plans are mapped in host-path order, so a resume maps alike.
 /// </summary>
 public sealed class BagPathMapper
 {
+    /// <summary>Longest bag path kept as a mirror of the source path (leaves room for the target and bundle folders under PATH_MAX).</summary>
+    public const int MaxBagPathBytes = 3072;
+
+    /// <summary>Longest component; Linux and FAT allow 255 (bytes resp. UTF-16 units), kept well below.</summary>
+    private const int MaxPlainLength = 200;
+
+    /// <summary>No source name can contain NUL, so this folder name can never be claimed by a source directory.</summary>
+    private const string LongPathsFolder = "\0long-paths";
+
+    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "CLOCK$",
+        "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
     private readonly Node _root = new();
     private readonly Lock _gate = new();
 
-    /// <summary>Maps a root-relative source path ("var/log/syslog", '/' separated) to "data/var/log/syslog".</summary>
+    /// <summary>Maps a root-relative source path ("var/log/syslog", '/' separated, raw string allowed) to "data/var/log/syslog".</summary>
     /// <returns>The bag path, and whether it differs from a plain mirror of the source path.</returns>
     public (string BagPath, bool Renamed) Map(string relativeSourcePath)
     {
@@ -32,28 +53,39 @@ public sealed class BagPathMapper
                 mapped[i] = name;
                 node = child;
             }
+            var bagPath = BundleLayout.DataDir + "/" + string.Join('/', mapped);
+            if (Encoding.UTF8.GetByteCount(bagPath) <= MaxBagPathBytes || components.Length == 0)
+            {
+                return (bagPath, renamed);
+            }
+            // Too deep for the target: one flat folder, one name per source path (its whole path is the original).
+            var (folder, flat) = _root.Claim(LongPathsFolder, isDirectory: true);
+            var (file, _) = flat.Claim("/" + relativeSourcePath.TrimStart('/'), isDirectory: false, baseHint: components[^1]);
+            return (BundleLayout.DataDir + "/" + folder + "/" + file, true);
         }
-        return (BundleLayout.DataDir + "/" + string.Join('/', mapped), renamed);
     }
 
-    /// <summary>True when every character of <paramref name="component"/> is in the plain set and it is not "." or "..".</summary>
+    /// <summary>True when every character of <paramref name="component"/> is in the plain set, it is not "." or "..", and not a Windows device name.</summary>
     public static bool IsPlain(string component) =>
-        component.Length is > 0 and <= 200 && component is not "." and not ".." && component.All(IsPlainChar);
+        component.Length is > 0 and <= MaxPlainLength && component is not "." and not ".." && component.All(IsPlainChar)
+        && !DeviceNames.Contains(component.Split('.')[0]);
 
     private static bool IsPlainChar(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9')
             or '.' or '_' or '@' or '+' or ',' or '=' or '~' or '-';
 
+    /// <summary>"~" and 8 hex digits of SHA-256 over the original's raw bytes (and the attempt number after a clash).</summary>
     private static string Suffix(string original, int attempt)
     {
-        var bytes = Encoding.UTF8.GetBytes(attempt == 0 ? original : $"{original}\0{attempt}");
+        var raw = RawNames.ToBytes(original);
+        var bytes = attempt == 0 ? raw : [.. raw, 0, .. Encoding.ASCII.GetBytes(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         return "~" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 4));
     }
 
     private static string MakePlain(string component)
     {
         var sb = new StringBuilder(Math.Min(component.Length, 120));
-        foreach (var c in component.Normalize(NormalizationForm.FormC))
+        foreach (var c in Wellformed(component).Normalize(NormalizationForm.FormC))
         {
             if (sb.Length >= 120)
             {
@@ -65,39 +97,61 @@ public sealed class BagPathMapper
         return plain.Length == 0 ? "_" : plain;
     }
 
+    /// <summary>Lone surrogates (raw bytes) become '_' so the text can be normalized; the suffix keeps the raw bytes apart.</summary>
+    private static string Wellformed(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                sb.Append(s, i, 2);
+                i++;
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(s[i]) ? '_' : s[i]);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Names that one case-insensitive file system would take for the same entry (FAT also drops trailing dots).</summary>
+    private static string CollisionKey(string name) => PathFolding.Fold(name.TrimEnd('.'));
+
     private sealed class Node
     {
         private readonly Dictionary<string, string> _originalToName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Original, bool IsDirectory, Node Child)> _byFolded = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Original, bool IsDirectory, Node Child)> _byKey = new(StringComparer.Ordinal);
 
-        public (string Name, Node Child) Claim(string original, bool isDirectory)
+        public (string Name, Node Child) Claim(string original, bool isDirectory, string? baseHint = null)
         {
             if (_originalToName.TryGetValue(original, out var known))
             {
-                var entry = _byFolded[PathFolding.Fold(known)];
+                var entry = _byKey[CollisionKey(known)];
                 if (entry.IsDirectory == isDirectory)
                 {
                     return (known, entry.Child);
                 }
             }
 
-            var plain = IsPlain(original);
-            var baseName = plain ? original : MakePlain(original);
+            var plain = baseHint is null && IsPlain(original);
+            var baseName = plain ? original : MakePlain(baseHint ?? original);
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var candidate = plain && attempt == 0 ? baseName : baseName + Suffix(original, attempt);
-                var folded = PathFolding.Fold(candidate);
-                if (_byFolded.ContainsKey(folded))
+                var key = CollisionKey(candidate);
+                if (_byKey.ContainsKey(key))
                 {
                     plain = false;
                     continue;
                 }
                 var child = new Node();
-                _byFolded[folded] = (original, isDirectory, child);
+                _byKey[key] = (original, isDirectory, child);
                 _originalToName[original] = candidate;
                 return (candidate, child);
             }
-            throw new InvalidOperationException($"Could not find a unique bag name for '{original}'.");
+            throw new InvalidOperationException($"Could not find a unique bag name for '{RawNames.Readable(original)}'.");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
@@ -10,20 +9,26 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace EvidenceKit.Core.Collection;
 
 /// <summary>
-/// Turns a resolved profile into a plan: expands every target's globs under the root, follows discovery,
-/// and sorts what it finds into files to copy, files that cannot be copied, and files a rule leaves out.
-/// It only reads metadata; nothing is opened.
+/// Turns a resolved profile into a plan: expands every target's globs through the source port (confined to its
+/// root, by host path), follows discovery, and sorts what it finds into files to copy, files that cannot be copied,
+/// and files a rule leaves out. It only reads metadata and directory listings; nothing is opened for reading.
+/// Any error on one path (permission denied on a parent, a link loop, a name too long, a vanished directory)
+/// becomes one failed record and planning goes on.
 /// </summary>
+/// <param name="source">The source port; its root is the collection's root.</param>
+/// <param name="discoverers">Discovery dialects by name.</param>
 public sealed class CollectionPlanner(
-    IFileSystem fileSystem,
-    ISourceFiles sourceFiles,
+    ISourceFiles source,
     IReadOnlyDictionary<string, ILogDiscoverer> discoverers)
 {
     /// <summary>Builds the plan.</summary>
     public CollectionPlan Plan(ResolvedProfile profile, PlanningOptions options)
     {
-        var root = fileSystem.Path.GetFullPath(options.Root);
-        var state = new PlanState(root, options);
+        var neverCollect = options.NeverCollect
+            .Select(dir => HostPaths.FromFull(source.Root, System.IO.Path.GetFullPath(dir)))
+            .OfType<string>()
+            .ToList();
+        var state = new PlanState(options, neverCollect);
 
         foreach (var target in profile.Targets)
         {
@@ -47,8 +52,7 @@ public sealed class CollectionPlanner(
         var planned = files
             .OrderBy(c => c.HostPath, StringComparer.Ordinal)
             .Select((c, i) => new PlannedFile(
-                $"E{i + 1:D6}", c.FullPath, c.HostPath, mapper.Map(c.HostPath.TrimStart('/')).BagPath,
-                c.Target, c.Info, c.DiscoveredFrom))
+                $"E{i + 1:D6}", c.HostPath, mapper.Map(c.HostPath.TrimStart('/')).BagPath, c.Target, c.Info, c.DiscoveredFrom))
             .ToList();
 
         return new CollectionPlan(profile, planned, state.Skipped, state.Excluded, state.EmptyTargets, state.Warnings);
@@ -67,50 +71,69 @@ public sealed class CollectionPlanner(
             return;
         }
 
-        var baseFull = state.ToFull(glob.BaseDirectory);
         var single = glob.Pattern.Length == 0 || !glob.Pattern.AsSpan().ContainsAny("*?[{") && !glob.IgnoreCase;
         if (single)
         {
             // A plain path: look it up directly (it may be a file, a directory to take whole, or absent).
-            var full = glob.Pattern.Length == 0 ? baseFull : fileSystem.Path.Join(baseFull, glob.Pattern);
-            if (fileSystem.Directory.Exists(full) && sourceFiles.Stat(full)?.Kind == FileKind.Directory)
+            var host = HostPaths.Join(glob.BaseDirectory, glob.Pattern);
+            if (TryStat(state, target, host) is not { } info)
             {
-                Walk(state, target, fileSystem.Path.TrimEndingDirectorySeparator(full), "**/*", ignoreCase: false, discoveredFrom);
+                return;
             }
-            else if (sourceFiles.Stat(full) is { } info)
+            if (info.Kind == FileKind.Directory)
             {
-                Consider(state, target, full, info, discoveredFrom);
+                Walk(state, target, host, "**/*", ignoreCase: false, discoveredFrom);
+            }
+            else
+            {
+                Consider(state, target, host, info, discoveredFrom);
             }
             return;
         }
 
-        Walk(state, target, baseFull, glob.Pattern, glob.IgnoreCase, discoveredFrom);
+        Walk(state, target, glob.BaseDirectory, glob.Pattern, glob.IgnoreCase, discoveredFrom);
     }
 
-    private void Walk(PlanState state, TargetDefinition target, string baseFull, string pattern, bool ignoreCase, string? discoveredFrom)
+    private void Walk(PlanState state, TargetDefinition target, string baseHost, string pattern, bool ignoreCase, string? discoveredFrom)
     {
-        if (!fileSystem.Directory.Exists(baseFull))
+        if (TryStat(state, target, baseHost) is not { Kind: FileKind.Directory or FileKind.Symlink })
         {
             return;
         }
         var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         matcher.AddInclude(pattern);
-        var dir = new AbstractionsDirectoryInfo(fileSystem, baseFull, null,
-            (path, e) => state.AddSkipped(state.ToHost(path),
-                HasUndecodableName(path) ? $"directory {NotUtf8}" : $"directory unreadable: {Describe(e)}", target.Name, failed: true));
+        // The fixed part the profile names is resolved like any path, inside the root (so "/var/log/nginx" may be a
+        // link to "/srv/nginx-logs" in the image); entries met during the walk are never followed.
+        var dir = new PortDirectoryInfo(source, baseHost, null, (host, e) => state.AddFailure(host, e, target.Name))
+        {
+            ListPath = HostPaths.Join(baseHost, "."),
+        };
         foreach (var match in matcher.Execute(dir).Files)
         {
-            var full = fileSystem.Path.Join(baseFull, match.Path);
-            var info = sourceFiles.Stat(full);
-            if (info is not null)
+            var host = HostPaths.Join(baseHost, match.Path);
+            if (TryStat(state, target, host, vanishedIsFailure: true) is { } info)
             {
-                Consider(state, target, full, info, discoveredFrom);
+                Consider(state, target, host, info, discoveredFrom);
             }
-            else if (HasUndecodableName(match.Path))
+        }
+    }
+
+    /// <summary>Stats through the port; a failure is recorded (failed) and gives null, like an absent path.</summary>
+    private SourceFileInfo? TryStat(PlanState state, TargetDefinition target, string host, bool vanishedIsFailure = false)
+    {
+        try
+        {
+            var info = source.Stat(host);
+            if (info is null && vanishedIsFailure)
             {
-                state.MatchCount++;
-                state.AddSkipped(state.ToHost(full), NotUtf8, target.Name, failed: true);
+                state.AddFailure(host, new SourceFileException(host, "vanished while planning (listed, then gone)", SourceFault.Vanished), target.Name);
             }
+            return info;
+        }
+        catch (SourceFileException e)
+        {
+            state.AddFailure(host, e, target.Name);
+            return null;
         }
     }
 
@@ -121,7 +144,7 @@ public sealed class CollectionPlanner(
             state.Warnings.Add($"{target.Name}: no discovery for '{kind}'");
             return;
         }
-        var result = discoverer.Discover(fileSystem, state.Root);
+        var result = discoverer.Discover(source);
         state.Warnings.AddRange(result.Warnings.Select(w => $"{target.Name} discovery: {w}"));
         foreach (var config in result.ConfigFiles)
         {
@@ -139,11 +162,10 @@ public sealed class CollectionPlanner(
         }
     }
 
-    private void Consider(PlanState state, TargetDefinition target, string full, SourceFileInfo info, string? discoveredFrom)
+    private static void Consider(PlanState state, TargetDefinition target, string host, SourceFileInfo info, string? discoveredFrom)
     {
-        var host = state.ToHost(full);
         state.MatchCount++;
-        if (state.Seen.ContainsKey(host) || state.IsNeverCollected(full))
+        if (state.Seen.ContainsKey(host) || state.IsNeverCollected(host))
         {
             return;
         }
@@ -159,7 +181,7 @@ public sealed class CollectionPlanner(
             case FileKind.Directory:
                 return;
             case FileKind.Symlink:
-                state.AddExcluded(host, $"symbolic link to {info.LinkTarget ?? "an unreadable target"} (not followed)", target.Name);
+                state.AddExcluded(host, $"symbolic link to {Text.RawNames.Readable(info.LinkTarget ?? "an unreadable target")} (not followed)", target.Name);
                 return;
             default:
                 state.AddSkipped(host, $"{FileKinds.Describe(info.Kind)} (never opened)", target.Name, failed: false);
@@ -183,29 +205,17 @@ public sealed class CollectionPlanner(
             return;
         }
 
-        state.Seen[host] = new Candidate(full, host, target.Name, info, discoveredFrom);
+        state.Seen[host] = new PlanCandidate(host, target.Name, info, discoveredFrom);
     }
 
-    /// <summary>One matcher per target for its exclude globs (built once, not per file).</summary>
-    private static Matcher BuildExcludeMatcher(TargetDefinition target)
-    {
-        var ignoreCase = target.Paths.Any(SourceGlob.IsWindowsPath);
-        var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-        foreach (var pattern in target.Exclude)
-        {
-            matcher.AddInclude(SourceGlob.ToRootRelative(pattern));
-        }
-        return matcher;
-    }
-
-    private static List<Candidate> ApplyTotalCap(PlanState state, PlanningOptions options)
+    private static List<PlanCandidate> ApplyTotalCap(PlanState state, PlanningOptions options)
     {
         var all = state.Seen.Values.ToList();
         if (options.MaxTotalSize is not { } cap)
         {
             return all;
         }
-        var kept = new List<Candidate>();
+        var kept = new List<PlanCandidate>();
         long total = 0;
         foreach (var c in all.OrderByDescending(c => c.Info.ModifiedUtc).ThenBy(c => c.HostPath, StringComparer.Ordinal))
         {
@@ -222,75 +232,5 @@ public sealed class CollectionPlanner(
         return kept;
     }
 
-    private const string NotUtf8 = "name is not valid UTF-8 (shown here with U+FFFD); not collected by this build";
-
-    // .NET decodes a name that is not valid UTF-8 with U+FFFD in place of the bad bytes; that string names no file,
-    // so such a file cannot be opened by its path and must be reported rather than silently lost.
-    private static bool HasUndecodableName(string path) => path.Contains('\uFFFD', StringComparison.Ordinal);
-
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
-
-    private static string Describe(Exception e) => e switch
-    {
-        UnauthorizedAccessException => "permission denied",
-        _ => e.Message,
-    };
-
-    private sealed record Candidate(string FullPath, string HostPath, string Target, SourceFileInfo Info, string? DiscoveredFrom);
-
-    private sealed class PlanState(string root, PlanningOptions options)
-    {
-        public string Root { get; } = root;
-        public PlanningOptions Options { get; } = options;
-        public Dictionary<string, Candidate> Seen { get; } = new(StringComparer.Ordinal);
-        public List<SkippedRecord> Skipped { get; } = [];
-        public List<SkippedRecord> Excluded { get; } = [];
-        public List<EmptyTargetRecord> EmptyTargets { get; } = [];
-        public List<string> Warnings { get; } = [];
-        public int MatchCount { get; set; }
-        private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-        private readonly Dictionary<TargetDefinition, Matcher> _excludes = new(ReferenceEqualityComparer.Instance);
-
-        public Matcher ExcludeMatcher(TargetDefinition target)
-        {
-            if (!_excludes.TryGetValue(target, out var matcher))
-            {
-                matcher = BuildExcludeMatcher(target);
-                _excludes[target] = matcher;
-            }
-            return matcher;
-        }
-
-        public string ToFull(string hostPath) =>
-            Root == "/" ? hostPath : System.IO.Path.Join(Root, hostPath.TrimStart('/'));
-
-        public string ToHost(string fullPath)
-        {
-            if (Root == "/")
-            {
-                return fullPath;
-            }
-            var rel = System.IO.Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
-            return "/" + rel;
-        }
-
-        public bool IsNeverCollected(string full) => Options.NeverCollect.Any(dir =>
-            full.StartsWith(dir.TrimEnd('/') + "/", StringComparison.Ordinal) || full == dir);
-
-        public void AddSkipped(string host, string reason, string target, bool failed)
-        {
-            if (_reported.Add(host))
-            {
-                Skipped.Add(new SkippedRecord { Path = host, Reason = reason, Target = target, Failed = failed });
-            }
-        }
-
-        public void AddExcluded(string host, string reason, string target)
-        {
-            if (_reported.Add(host))
-            {
-                Excluded.Add(new SkippedRecord { Path = host, Reason = reason, Target = target });
-            }
-        }
-    }
 }

@@ -22,7 +22,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         SourceStream opened;
         try
         {
-            opened = source.OpenRead(file.FullPath);
+            opened = source.OpenRead(file.HostPath);
         }
         catch (SourceFileException e)
         {
@@ -57,7 +57,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
             {
                 notes.Add($"truncated-during-copy: {atOpen.Size} bytes at open, {copied} read");
             }
-            var after = SafeStat(file.FullPath);
+            var after = SafeStat(file.HostPath);
             if (after is null)
             {
                 notes.Add("removed-during-copy");
@@ -74,7 +74,8 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
             {
                 notes.Add($"truncated-during-copy: {after.Size} bytes after copy, {copied} collected");
             }
-            if (file.AtPlan.Inode is { } plannedInode && atOpen.Inode is { } openInode && plannedInode != openInode)
+            if (file.AtPlan.Inode is { } plannedInode && atOpen.Inode is { } openInode
+                && (plannedInode != openInode || file.AtPlan.Device != atOpen.Device))
             {
                 notes.Add("replaced-before-copy: the file opened is not the one planned");
             }
@@ -234,7 +235,8 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
 
     private static FileOutcome Fail(PlannedFile file, string reason) => FileOutcome.Failed(new SkippedRecord
     {
-        Path = file.HostPath,
+        Path = RawNames.Readable(file.HostPath),
+        PathBase64 = RawNames.Base64IfRaw(file.HostPath),
         Reason = reason,
         Target = file.Target,
         Failed = true,
@@ -248,7 +250,8 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         {
             Id = file.Id,
             BagPath = file.BagPath,
-            SourcePath = file.HostPath,
+            SourcePath = RawNames.Readable(file.HostPath),
+            SourcePathBase64 = RawNames.Base64IfRaw(file.HostPath),
             Size = copied,
             Sha256 = hashes.Sha256,
             VerifiedCopySha256 = verified,

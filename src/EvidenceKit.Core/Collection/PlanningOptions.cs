@@ -3,9 +3,6 @@ namespace EvidenceKit.Core.Collection;
 /// <summary>What narrows a plan.</summary>
 public sealed record PlanningOptions
 {
-    /// <summary>Directory the profile's paths are relocated under ("/" for the live host).</summary>
-    public string Root { get; init; } = "/";
-
     /// <summary>Files last modified before this are left out (a file modified after may hold earlier entries, so it stays).</summary>
     public DateTimeOffset? Since { get; init; }
 
@@ -21,6 +18,6 @@ public sealed record PlanningOptions
     /// <summary>Cap on the whole collection: newest files first; the rest are listed as excluded.</summary>
     public long? MaxTotalSize { get; init; }
 
-    /// <summary>Directories never collected from (the target itself, when it sits under the source).</summary>
+    /// <summary>Directories on this machine never collected from (the target itself, when it sits under the source root).</summary>
     public IReadOnlyList<string> NeverCollect { get; init; } = [];
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Abstractions;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -10,25 +9,42 @@ using EvidenceKit.Core.Text;
 namespace EvidenceKit.Core.Host;
 
 /// <summary>
-/// Reads the identity of the running Linux host: names from the kernel, /etc/machine-id and os-release,
-/// addresses from the network interfaces, boot time from /proc/stat. Anything unreadable is left null.
+/// Reads the identity of a Linux host: /etc/machine-id and os-release from the collected system through the
+/// <paramref name="source"/> port (inside its root, regular files only, small caps, no access time changed); host
+/// name, kernel and boot time from the running kernel's /proc through <paramref name="machine"/>; addresses from the
+/// network interfaces. A file that cannot be read as an identity file leaves its field null and says why in
+/// <see cref="HostRecord.Unavailable"/>.
 /// </summary>
-public sealed class LinuxHostInfo(IFileSystem fs, string root) : IHostInfo
+/// <param name="source">The port on the collected root.</param>
+/// <param name="machine">The port on this machine's "/" (for /proc); the same as <paramref name="source"/> without --root.</param>
+public sealed class LinuxHostInfo(ISourceFiles source, ISourceFiles machine) : IHostInfo
 {
+    /// <summary>The most bytes read of /etc/machine-id.</summary>
+    public const int MaxMachineIdBytes = 4 * 1024;
+
+    /// <summary>The most bytes read of an os-release file.</summary>
+    public const int MaxOsReleaseBytes = 64 * 1024;
+
+    /// <summary>The most bytes read of a /proc file (hostname, kernel version, /proc/stat).</summary>
+    public const int MaxProcBytes = 1024 * 1024;
+
     /// <inheritdoc />
     public HostRecord Read()
     {
-        var hostname = ReadLine("/proc/sys/kernel/hostname", live: true) ?? Environment.MachineName;
-        var osRelease = ReadOsRelease();
+        var unavailable = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var hostname = FirstLine(IdentityFile.ReadText(machine, "/proc/sys/kernel/hostname", MaxProcBytes, out _)) ?? Environment.MachineName;
+        var machineId = FirstLine(IdentityFile.ReadText(source, "/etc/machine-id", MaxMachineIdBytes, out var why));
+        Note(unavailable, "machineId", why);
+        var osRelease = ReadOsRelease(unavailable);
         var interfaces = SafeInterfaces();
         return new HostRecord
         {
             Hostname = hostname,
             Fqdn = Fqdn(hostname),
-            MachineId = ReadLine("/etc/machine-id", live: false),
+            MachineId = machineId,
             Os = osRelease?.GetValueOrDefault("PRETTY_NAME"),
             OsRelease = osRelease,
-            Kernel = Join(ReadLine("/proc/sys/kernel/osrelease", live: true), ReadLine("/proc/sys/kernel/version", live: true)),
+            Kernel = Join(Proc("/proc/sys/kernel/osrelease"), Proc("/proc/sys/kernel/version")),
             IpAddresses = interfaces
                 .SelectMany(i => i.GetIPProperties().UnicastAddresses)
                 .Select(a => a.Address)
@@ -40,67 +56,65 @@ public sealed class LinuxHostInfo(IFileSystem fs, string root) : IHostInfo
                 .Select(b => string.Join(':', b.Select(x => x.ToString("x2", CultureInfo.InvariantCulture)))).Distinct().ToList(),
             BootTime = BootTime(),
             TimeZone = TimeZoneInfo.Local.Id,
-            FromRoot = root != "/" ? true : null,
+            FromRoot = source.Root != "/" ? true : null,
+            Unavailable = unavailable.Count > 0 ? unavailable : null,
         };
     }
 
-    private string? ReadLine(string hostPath, bool live)
+    private Dictionary<string, string>? ReadOsRelease(SortedDictionary<string, string> unavailable)
     {
-        var path = live || root == "/" ? hostPath : fs.Path.Join(root, hostPath.TrimStart('/'));
-        try
-        {
-            return fs.File.Exists(path) ? fs.File.ReadLines(path).FirstOrDefault()?.Trim() : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private Dictionary<string, string>? ReadOsRelease()
-    {
+        var reasons = new List<string>();
         foreach (var candidate in new[] { "/etc/os-release", "/usr/lib/os-release" })
         {
-            var path = root == "/" ? candidate : fs.Path.Join(root, candidate.TrimStart('/'));
-            try
+            var text = IdentityFile.ReadText(source, candidate, MaxOsReleaseBytes, out var why);
+            if (why is not null)
             {
-                if (!fs.File.Exists(path))
-                {
-                    continue;
-                }
-                var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var line in fs.File.ReadLines(path).Take(200))
-                {
-                    var eq = line.IndexOf('=', StringComparison.Ordinal);
-                    if (eq > 0 && !line.StartsWith('#'))
-                    {
-                        pairs[line[..eq].Trim()] = line[(eq + 1)..].Trim().Trim('"');
-                    }
-                }
-                return pairs;
+                reasons.Add(why);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            if (text is null)
             {
-                return null;
+                continue;
             }
+
+            var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in text.Split('\n').Take(200))
+            {
+                var eq = line.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && !line.StartsWith('#'))
+                {
+                    pairs[line[..eq].Trim()] = line[(eq + 1)..].Trim().Trim('"');
+                }
+            }
+
+            return pairs;
         }
+
+        Note(unavailable, "osRelease", reasons.Count > 0 ? string.Join("; ", reasons) : null);
         return null;
     }
 
+    private string? Proc(string path) => FirstLine(IdentityFile.ReadText(machine, path, MaxProcBytes, out _));
+
     private string? BootTime()
     {
-        try
+        var line = IdentityFile.ReadText(machine, "/proc/stat", MaxProcBytes, out _)?
+            .Split('\n').FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? Timestamps.Format(DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : null;
+    }
+
+    private static void Note(SortedDictionary<string, string> unavailable, string field, string? why)
+    {
+        if (why is not null)
         {
-            var line = fs.File.ReadLines("/proc/stat").FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
-            return line is not null && long.TryParse(line[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? Timestamps.Format(DateTimeOffset.FromUnixTimeSeconds(seconds))
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
+            unavailable[field] = why;
         }
     }
+
+    private static string? FirstLine(string? text) =>
+        text is null ? null : text.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : null;
 
     private static string? Fqdn(string hostname)
     {

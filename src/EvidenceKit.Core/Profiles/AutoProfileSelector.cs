@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Profiles.Loading;
 
@@ -7,23 +7,23 @@ namespace EvidenceKit.Core.Profiles;
 /// <summary>
 /// "--profile auto": picks every system profile whose <c>detect:</c> rule matches under the root (an entry that
 /// is one path matches when it exists; an entry that is a list matches when all of its paths exist; '*' is
-/// allowed; Windows paths are looked up under the root without their drive and case-insensitively).
+/// allowed; Windows paths are looked up under the root without their drive and case-insensitively). Every lookup
+/// goes through the <see cref="ISourceFiles"/> port: a link in a rule's path is followed inside the root only, and
+/// nothing is opened.
 /// </summary>
 public sealed class AutoProfileSelector
 {
-    /// <summary>Chooses the profiles for the system under <paramref name="root"/> and resolves them together.</summary>
+    /// <summary>Chooses the profiles for the system behind <paramref name="source"/> and resolves them together.</summary>
     /// <param name="catalog">Where the profiles and their detect rules come from.</param>
-    /// <param name="fs">The file system <paramref name="root"/> is in.</param>
-    /// <param name="root">"/" for the live host, or the directory an image is mounted on.</param>
+    /// <param name="source">The port on the collected root ("/" for the live host, or the directory an image is mounted on).</param>
     /// <returns>The chosen profiles; <see cref="ResolvedProfile.Selection"/> says why each was chosen.</returns>
     /// <exception cref="ProfileException">No profile matched, or a chosen profile is wrong.</exception>
-    public ResolvedProfile Select(ProfileCatalog catalog, IFileSystem fs, string root)
+    public ResolvedProfile Select(ProfileCatalog catalog, ISourceFiles source)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(fs);
-        ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentNullException.ThrowIfNull(source);
 
-        var tree = new ConfigTree(fs, root);
+        var tree = new ConfigTree(source);
         var chosen = new List<SystemProfileDefinition>();
         var reasons = new List<string>();
         foreach (var profile in catalog.AllSystems())
@@ -42,7 +42,7 @@ public sealed class AutoProfileSelector
 
         if (chosen.Count == 0)
         {
-            throw ProfileErrors.AutoFoundNothing(root);
+            throw ProfileErrors.AutoFoundNothing(source.Root);
         }
 
         var description = $"Chosen by --profile auto: {string.Join(", ", chosen.Select(p => p.Name))}";

@@ -34,11 +34,11 @@ public sealed class CollectorTests : IDisposable
 
     private async Task<CollectionResult> Collect(EvidenceKit.Core.Profiles.ResolvedProfile profile, CollectionMode mode = CollectionMode.Analysis)
     {
-        var source = new LinuxSourceFiles();
-        var planner = new CollectionPlanner(_fs, source, new Dictionary<string, ILogDiscoverer>());
-        var plan = planner.Plan(profile, new PlanningOptions { Root = _source.Path });
+        using var source = new LinuxSourceFiles(_source.Path);
+        var planner = new CollectionPlanner(source, new Dictionary<string, ILogDiscoverer>());
+        var plan = planner.Plan(profile, new PlanningOptions());
         using var store = new LocalDirectoryStore(_fs, _target.Path);
-        var collector = new Collector(source, store, AccountNames.Read(_fs, _source.Path), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
         var request = new CollectionRequest
         {
             Mode = mode,
@@ -198,9 +198,9 @@ public sealed class CollectorTests : IDisposable
         _source.Write("srv/app/upload.tmp", "drop");
         _source.Write("srv/other/x.tmp", "kept by the other target");
         var app = TestProfiles.Target("app", "/srv/app/**") with { Exclude = ["**/*.tmp"] };
-        var planner = new CollectionPlanner(_fs, new LinuxSourceFiles(), new Dictionary<string, ILogDiscoverer>());
+        var planner = new CollectionPlanner(new LinuxSourceFiles(_source.Path), new Dictionary<string, ILogDiscoverer>());
 
-        var plan = planner.Plan(TestProfiles.Of(app, TestProfiles.Target("other", "/srv/other/*")), new PlanningOptions { Root = _source.Path });
+        var plan = planner.Plan(TestProfiles.Of(app, TestProfiles.Target("other", "/srv/other/*")), new PlanningOptions());
 
         plan.Files.Select(f => f.HostPath).Should().BeEquivalentTo(["/srv/app/app.log", "/srv/other/x.tmp"]);
     }

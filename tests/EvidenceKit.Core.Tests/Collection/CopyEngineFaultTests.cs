@@ -18,11 +18,11 @@ public sealed class CopyEngineFaultTests
         _fs.AddDirectory("/usb");
     }
 
-    private PlannedFile Planned() => new("E000001", "/src/var/log/app.log", "/var/log/app.log", "data/var/log/app.log", "app",
+    private PlannedFile Planned() => new("E000001", "/var/log/app.log", "data/var/log/app.log", "app",
         new SourceFileInfo { Kind = FileKind.Regular, Size = 18, ModifiedUtc = DateTimeOffset.UnixEpoch }, null);
 
     private CopyEngine Engine(ITargetStore store, CollectionMode mode, ISourceFiles? source = null) =>
-        new(source ?? new PortableSourceFiles(_fs), store, new CopyOptions(mode, []), AccountNames.Read(_fs, "/src"));
+        new(source ?? new PortableSourceFiles(_fs, "/src"), store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, "/src")));
 
     [Fact]
     public void A_target_that_corrupts_a_byte_after_writing_is_caught_by_the_re_read_check()
@@ -61,7 +61,7 @@ public sealed class CopyEngineFaultTests
     public void A_read_error_in_the_middle_of_a_source_file_is_recorded_for_that_file()
     {
         using var store = new LocalDirectoryStore(_fs, "/usb");
-        var source = new FailingSource(new PortableSourceFiles(_fs));
+        var source = new FailingSource(new PortableSourceFiles(_fs, "/src"));
 
         var outcome = Engine(store, CollectionMode.Analysis, source).Copy(Planned(), "B.partial", CancellationToken.None);
 

@@ -21,7 +21,7 @@ public sealed class LiveLogTests : IDisposable
     private readonly TempDirectory _source = new("ek-live-src-");
     private readonly TempDirectory _target = new("ek-live-dst-");
     private readonly FileSystem _fs = new();
-    private readonly HookedSource _hooked = new(new LinuxSourceFiles());
+    private readonly HookedSource _hooked;
     private readonly string _path;
     private readonly byte[] _original;
 
@@ -30,6 +30,7 @@ public sealed class LiveLogTests : IDisposable
         _original = new byte[Size];
         Random.Shared.NextBytes(_original);
         _path = _source.Write("var/log/app.log", _original);
+        _hooked = new(new LinuxSourceFiles(_source.Path));
     }
 
     public void Dispose()
@@ -40,9 +41,9 @@ public sealed class LiveLogTests : IDisposable
 
     private FileRecord Copy(CollectionMode mode = CollectionMode.Analysis)
     {
-        var planned = new PlannedFile("E000001", _path, "/var/log/app.log", "data/var/log/app.log", "app", _hooked.Stat(_path)!, null);
+        var planned = new PlannedFile("E000001", "/var/log/app.log", "data/var/log/app.log", "app", _hooked.Stat("/var/log/app.log")!, null);
         using var store = new LocalDirectoryStore(_fs, _target.Path);
-        var engine = new CopyEngine(_hooked, store, new CopyOptions(mode, []), AccountNames.Read(_fs, _source.Path));
+        var engine = new CopyEngine(_hooked, store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)));
         var outcome = engine.Copy(planned, "B.partial", CancellationToken.None);
         outcome.Skipped.Should().BeNull(outcome.Skipped?.Reason);
         return outcome.Collected!;
@@ -120,10 +121,10 @@ public sealed class LiveLogTests : IDisposable
     {
         // Given logrotate renames the log away and the daemon starts a new one while the engine is reading
         var inodeAtOpen = ulong.Parse(Run.Tool("stat", ["-c", "%i", _path]).StdOut.Trim());
-        _hooked.AfterFirstRead = path =>
+        _hooked.AfterFirstRead = _ =>
         {
-            File.Move(path, path + ".1");
-            File.WriteAllText(path, "first line of the new log\n");
+            File.Move(_path, _path + ".1");
+            File.WriteAllText(_path, "first line of the new log\n");
         };
 
         // When the engine copies it, in prosecution mode (so the copy is also read back)
@@ -143,9 +144,9 @@ public sealed class LiveLogTests : IDisposable
     {
         // Given the log is cut to 4 MiB after the engine has read its first block
         const int cut = 4 * 1024 * 1024;
-        _hooked.AfterFirstRead = path =>
+        _hooked.AfterFirstRead = _ =>
         {
-            using var log = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            using var log = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
             log.SetLength(cut);
         };
 
@@ -163,7 +164,7 @@ public sealed class LiveLogTests : IDisposable
     [Fact]
     public void A_log_deleted_during_the_copy_is_still_collected_whole_from_the_open_handle_and_flagged()
     {
-        _hooked.AfterFirstRead = File.Delete;
+        _hooked.AfterFirstRead = _ => File.Delete(_path);
 
         var record = Copy();
 

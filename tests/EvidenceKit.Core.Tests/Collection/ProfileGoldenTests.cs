@@ -47,8 +47,8 @@ public sealed class ProfileGoldenTests : IDisposable
     {
         var fs = new FileSystem();
         var discoverers = LogDiscoverers.Kinds.ToDictionary(k => k, LogDiscoverers.Get);
-        var planner = new CollectionPlanner(fs, new LinuxSourceFiles(), discoverers);
-        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve(profile), new PlanningOptions { Root = _root.Path });
+        var planner = new CollectionPlanner(new LinuxSourceFiles(_root.Path), discoverers);
+        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve(profile), new PlanningOptions());
         return plan.Files.Select(f => f.HostPath).ToList();
     }
 
@@ -128,9 +128,9 @@ public sealed class ProfileGoldenTests : IDisposable
         image.Write("Windows/System32/inetsrv/config/applicationHost.config", "<configuration/>");
         image.Write("Windows/System32/drivers/etc/hosts", "decoy");
         var fs = new FileSystem();
-        var planner = new CollectionPlanner(fs, new LinuxSourceFiles(), new Dictionary<string, ILogDiscoverer>());
+        var planner = new CollectionPlanner(new LinuxSourceFiles(image.Path), new Dictionary<string, ILogDiscoverer>());
 
-        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve("windows-iis"), new PlanningOptions { Root = image.Path });
+        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve("windows-iis"), new PlanningOptions());
 
         plan.Files.Select(f => f.HostPath).Should().BeEquivalentTo([
             "/inetpub/logs/LogFiles/W3SVC1/u_ex261124.log", "/inetpub/logs/LogFiles/FTPSVC2/u_ex261124.log",

@@ -50,7 +50,7 @@ public sealed class SourceFaultTests : IDisposable
     {
         _source.Write("var/log/app/bad.log", new byte[256 * 1024]);
         _source.Write("var/log/app/good.log", "fine\n");
-        var harness = new CollectorHarness(_source.Path, _target.Path) { Source = new ReadErrorSource(new LinuxSourceFiles(), "bad.log") };
+        var harness = new CollectorHarness(_source.Path, _target.Path) { Source = new ReadErrorSource(new LinuxSourceFiles(_source.Path), "bad.log") };
 
         var result = await harness.Collect(Profile());
 

@@ -87,23 +87,29 @@ public sealed class StrangeNameTests : IDisposable
     }
 
     [Fact]
-    public async Task A_name_that_is_not_valid_UTF_8_is_skipped_with_the_reason_and_the_run_seals()
+    public async Task A_name_that_is_not_valid_UTF_8_is_collected_with_its_raw_bytes_in_base64_and_the_bag_checks_out()
     {
-        // Given a file whose name is the bytes FF FE ".log", next to an ordinary log
+        // Given a file whose name is the bytes FF FE ".log", and a directory named "dir" FF, next to an ordinary log
         _source.Write("logs/app.log", "ordinary");
-        var made = Run.Tool("python3", ["-c", "import os, sys; d = sys.argv[1].encode(); open(d + b'/\\xff\\xfe.log', 'w').write('raw'); "
-            + "os.mkdir(d + b'/dir\\xff'); open(d + b'/dir\\xff/inner.log', 'w').write('inner')", _source.Combine("logs")]);
-        made.ExitCode.Should().Be(0, made.ToString());
-        Run.Tool("ls", [_source.Combine("logs")]).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
+        var logs = _source.Combine("logs");
+        RawFiles.Create(logs, [0xFF, 0xFE, (byte)'.', (byte)'l', (byte)'o', (byte)'g'], "raw");
+        Run.Tool("sh", ["-c", "mkdir \"$1/dir$(printf '\\377')\" && printf inner > \"$1/dir$(printf '\\377')/inner.log\"", "sh", logs]).ExitCode.Should().Be(0);
+        Run.Tool("ls", [logs]).StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
 
         // When collected
         var result = await Collect();
 
-        // Then it is listed as not collected, with a reason a reader understands, and the rest is sealed
+        // Then all three are collected: a readable \xNN path beside the exact bytes in base64, each with its own content
         result.Sealed.Should().BeTrue(result.Error);
-        result.Skipped.Should().HaveCount(2).And.OnlyContain(s => s.Path.StartsWith("/logs/") && s.Reason.Contains("not valid UTF-8") && s.Failed);
-        result.Skipped.Should().ContainSingle(s => s.Reason.StartsWith("directory name is not valid UTF-8"));
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/logs/app.log");
+        result.Skipped.Should().BeEmpty();
+        var files = result.Manifest!.Files.ToDictionary(f => f.SourcePath, StringComparer.Ordinal);
+        files.Keys.Should().BeEquivalentTo("/logs/app.log", "/logs/\\xFF\\xFE.log", "/logs/dir\\xFF/inner.log");
+        files["/logs/app.log"].SourcePathBase64.Should().BeNull();
+        Convert.FromBase64String(files["/logs/\\xFF\\xFE.log"].SourcePathBase64!).Should().Equal((byte[])[.. "/logs/"u8, 0xFF, 0xFE, .. ".log"u8]);
+        Convert.FromBase64String(files["/logs/dir\\xFF/inner.log"].SourcePathBase64!).Should().Equal((byte[])[.. "/logs/dir"u8, 0xFF, .. "/inner.log"u8]);
+        File.ReadAllText(Path.Combine(result.BundlePath, files["/logs/\\xFF\\xFE.log"].BagPath)).Should().Be("raw");
+        File.ReadAllText(Path.Combine(result.BundlePath, files["/logs/dir\\xFF/inner.log"].BagPath)).Should().Be("inner");
+        files.Values.Select(f => f.BagPath).Should().OnlyHaveUniqueItems().And.OnlyContain(p => BagPathRules.Problem(p) == null);
         AssertSha256sumAccepts(result.BundlePath);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
 {
     private readonly FileSystem _fs = new();
 
-    public ISourceFiles Source { get; init; } = new LinuxSourceFiles();
+    public ISourceFiles Source { get; init; } = new LinuxSourceFiles(sourceRoot);
 
     /// <summary>Wraps the real target store, to inject faults.</summary>
     public Func<ITargetStore, ITargetStore> WrapStore { get; init; } = s => s;
@@ -25,14 +25,14 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
     public int Parallelism { get; init; } = 2;
 
     public CollectionPlan Plan(ResolvedProfile profile) =>
-        new CollectionPlanner(_fs, Source, new Dictionary<string, ILogDiscoverer>()).Plan(profile, new PlanningOptions { Root = sourceRoot });
+        new CollectionPlanner(Source, new Dictionary<string, ILogDiscoverer>()).Plan(profile, new PlanningOptions());
 
     public Task<CollectionResult> Collect(ResolvedProfile profile) => Collect(Plan(profile));
 
     public async Task<CollectionResult> Collect(CollectionPlan plan)
     {
         using var store = WrapStore(new LocalDirectoryStore(_fs, targetRoot));
-        var collector = new Collector(Source, store, AccountNames.Read(_fs, sourceRoot), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
         var request = new CollectionRequest
         {
             Mode = Mode,

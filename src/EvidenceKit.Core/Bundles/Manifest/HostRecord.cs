@@ -33,6 +33,12 @@ public sealed record HostRecord
     /// <summary>The host's time zone id.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>
+    /// Fields that could not be read from the collected system, by field name ("machineId", "osRelease"), with the
+    /// reason (a FIFO, a device, a link out of the root, too large). The content of such a file is never recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Unavailable { get; init; }
+
     /// <summary>True when collected through --root (a mounted image): host values then describe the collecting machine.</summary>
     public bool? FromRoot { get; init; }
 }

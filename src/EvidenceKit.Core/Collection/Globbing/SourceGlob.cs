@@ -12,18 +12,22 @@ namespace EvidenceKit.Core.Collection.Globbing;
 internal sealed record SourceGlob(string Original, string BaseDirectory, string Pattern, bool IgnoreCase)
 {
     private static readonly char[] Wildcards = ['*', '?', '[', '{'];
+    private static readonly char[] WindowsSeparators = ['\\', '/'];
 
     /// <summary>Parses an absolute Linux or Windows path pattern.</summary>
     public static SourceGlob Parse(string pattern)
     {
         var windows = IsWindowsPath(pattern);
-        var path = windows ? pattern[2..].Replace('\\', '/') : pattern;
-        if (!path.StartsWith('/'))
+        if (!windows && !pattern.StartsWith('/'))
         {
             throw new ArgumentException($"Profile paths must be absolute: '{pattern}'.", nameof(pattern));
         }
 
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Only a Windows pattern's own text uses '\\' as a separator; in a Linux pattern (and in every name read
+        // from the source) a backslash is an ordinary byte of a name.
+        var parts = windows
+            ? pattern[2..].Split(WindowsSeparators, StringSplitOptions.RemoveEmptyEntries)
+            : pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var fixedCount = 0;
         if (!windows)
         {
@@ -48,7 +52,8 @@ internal sealed record SourceGlob(string Original, string BaseDirectory, string 
     /// <summary>The pattern made relative to "/" for exclude matching ("**/*.tmp" stays as it is).</summary>
     public static string ToRootRelative(string pattern)
     {
-        var p = IsWindowsPath(pattern) ? pattern[2..].Replace('\\', '/') : pattern;
-        return p.TrimStart('/');
+        return IsWindowsPath(pattern)
+            ? string.Join('/', pattern[2..].Split(WindowsSeparators, StringSplitOptions.RemoveEmptyEntries))
+            : pattern.TrimStart('/');
     }
 }

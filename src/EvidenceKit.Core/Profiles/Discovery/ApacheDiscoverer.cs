@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,9 +20,9 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
 
     public string Kind => "apache";
 
-    public DiscoveryResult Discover(IFileSystem fileSystem, string root)
+    public DiscoveryResult Discover(ISourceFiles source)
     {
-        var tree = new ConfigTree(fileSystem, root);
+        var tree = new ConfigTree(source);
         Start(tree, "/etc/apache2/apache2.conf", "/etc/apache2", "/etc/apache2/envvars");
         Start(tree, "/etc/httpd/conf/httpd.conf", "/etc/httpd", null);
         Start(tree, "/usr/local/apache2/conf/httpd.conf", "/usr/local/apache2", null);

@@ -1,216 +1,146 @@
-using System.IO.Abstractions;
-using System.Text;
-using System.Text.RegularExpressions;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Collection.Globbing;
+using EvidenceKit.Core.Text;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace EvidenceKit.Core.Profiles.Discovery;
 
 /// <summary>
-/// Reads a program's configuration files under a root ("/" for the live host, or a mounted image) for one
-/// discovery run. Host paths ("/etc/nginx/nginx.conf") are resolved component by component as a chroot would:
-/// an absolute symbolic link stays under the root, and a path or relative link that climbs above the root with
-/// ".." is refused with a warning, so nothing outside the root is ever read. Include loops, files over
-/// <see cref="MaxFileBytes"/> and more than <see cref="MaxFiles"/> files end in warnings, never in exceptions.
+/// Reads a program's configuration files for one discovery run, only through the <see cref="ISourceFiles"/> port:
+/// every path is opened inside the root (a link anywhere in it stays inside), only regular files are read, without
+/// touching their access time, each at most <see cref="MaxFileBytes"/>, at most <see cref="MaxFiles"/> files and
+/// <see cref="MaxTotalBytes"/> in all, includes nested at most <see cref="MaxDepth"/> deep. A FIFO, a device, a
+/// file too large, an include loop, an unreadable file or a path that leaves the root is a warning, never an
+/// exception, a hang or unbounded memory.
 /// </summary>
-internal sealed partial class ConfigTree
+internal sealed class ConfigTree
 {
-    public const long MaxFileBytes = 4L * 1024 * 1024;
-    public const int MaxFiles = 500;
-    private const int MaxLinks = 40;
-    private const int MaxGlobEntries = 10_000;
+    /// <summary>The largest configuration file read (16 MiB).</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
 
-    private readonly IFileSystem fs;
-    private readonly string root;
+    /// <summary>The most configuration files read in one discovery run.</summary>
+    public const int MaxFiles = 1000;
+
+    /// <summary>The most bytes read in one discovery run, all files together (64 MiB).</summary>
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+
+    /// <summary>How deep includes may nest (nginx.conf including a file is depth 2).</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>The most directory entries one pattern may examine.</summary>
+    public const int MaxGlobEntries = 10_000;
+
+    private readonly ISourceFiles source;
+    private readonly HostLinks links;
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly List<string> reading = [];
     private readonly List<string> configFiles = [];
     private readonly List<string> warnings = [];
     private readonly List<DiscoveredLog> logs = [];
     private readonly HashSet<string> logPaths = new(StringComparer.Ordinal);
-    private bool fileLimitReported;
+    private readonly HashSet<string> limitsReported = new(StringComparer.Ordinal);
+    private long bytesRead;
 
-    public ConfigTree(IFileSystem fileSystem, string root)
+    public ConfigTree(ISourceFiles source)
     {
-        fs = fileSystem;
-        this.root = fs.Path.GetFullPath(root);
+        this.source = source;
+        links = new HostLinks(source);
     }
 
     public DiscoveryResult Result() => new(logs.ToArray(), configFiles.ToArray(), warnings.ToArray());
 
     public void Warn(string message) => warnings.Add(message);
 
-    public static string Where(string? file, int line) => file is null ? string.Empty : $"{file}:{line}: ";
+    public static string Where(string? file, int line) => file is null ? string.Empty : $"{Show(file)}:{line}: ";
+
+    /// <summary>A host path as text for a warning: bytes that are not UTF-8 as \xNN (control characters are the printer's job).</summary>
+    public static string Show(string hostPath) => RawNames.Readable(hostPath);
 
     public static bool HasWildcard(string path) => path.IndexOfAny(['*', '?', '[']) >= 0;
-
-    /// <summary>Collapses "." and ".." in an absolute host path; null when ".." climbs above "/".</summary>
-    public static string? Normalize(string hostPath)
-    {
-        var parts = new List<string>();
-        foreach (var part in hostPath.Split('/'))
-        {
-            if (part.Length == 0 || part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return "/" + string.Join('/', parts);
-    }
 
     /// <summary>Joins a possibly relative path onto a base directory (both host paths).</summary>
     public static string Join(string baseDirectory, string path) =>
         path.StartsWith('/') ? path : baseDirectory.TrimEnd('/') + "/" + path;
 
-    /// <summary>The host path with every symbolic link followed under the root; null (with a reason) when it leaves the root.</summary>
-    public string? Resolve(string hostPath, out string? problem)
-    {
-        problem = null;
-        var pending = new LinkedList<string>(hostPath.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        var resolved = new List<string>();
-        var links = 0;
-        while (pending.First is { } first)
-        {
-            var part = first.Value;
-            pending.RemoveFirst();
-            if (part == ".")
-            {
-                continue;
-            }
+    public bool IsDirectory(string hostPath) => Kind(hostPath) == FileKind.Directory;
 
-            if (part == "..")
-            {
-                if (resolved.Count == 0)
-                {
-                    problem = "leaves the root through '..'";
-                    return null;
-                }
-
-                resolved.RemoveAt(resolved.Count - 1);
-                continue;
-            }
-
-            var full = FullPath("/" + string.Join('/', resolved.Append(part)));
-            var target = LinkTarget(full);
-            if (target is null)
-            {
-                resolved.Add(part);
-                continue;
-            }
-
-            if (++links > MaxLinks)
-            {
-                problem = "has too many levels of symbolic links";
-                return null;
-            }
-
-            if (target.StartsWith('/'))
-            {
-                resolved.Clear();
-            }
-
-            foreach (var linkPart in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse())
-            {
-                pending.AddFirst(linkPart);
-            }
-        }
-
-        return "/" + string.Join('/', resolved);
-    }
-
-    /// <summary>Where a resolved host path lies in the file system this process sees.</summary>
-    public string FullPath(string resolvedHostPath) =>
-        resolvedHostPath == "/" ? root : fs.Path.Combine(root, resolvedHostPath.TrimStart('/'));
-
-    public bool IsDirectory(string hostPath) =>
-        Resolve(hostPath, out _) is { } resolved && fs.Directory.Exists(FullPath(resolved));
-
-    public bool Exists(string hostPath) =>
-        Resolve(hostPath, out _) is { } resolved && (fs.File.Exists(FullPath(resolved)) || fs.Directory.Exists(FullPath(resolved)));
+    public bool Exists(string hostPath) => Kind(hostPath) is not null;
 
     /// <summary>
     /// Reads one configuration file. Returns null (after a warning where it matters) when the file is missing,
-    /// outside the root, already being read (a loop), already read, too large, or past the file limit.
+    /// outside the root, not a regular file, already being read (a loop), already read, too large, or past a limit.
     /// </summary>
     public ConfigText? Read(string hostPath, string? from, int line, bool warnIfMissing)
     {
         var where = Where(from, line);
-        var normalized = Normalize(hostPath);
+        var normalized = HostLinks.Normalize(hostPath);
         if (normalized is null)
         {
-            Warn($"{where}{hostPath} climbs out of the root with '..'; not read");
+            Warn($"{where}{Show(hostPath)} climbs out of the root with '..'; not read");
             return null;
         }
 
-        var resolved = Resolve(normalized, out var problem);
+        var resolved = links.Resolve(normalized, out var problem);
         if (resolved is null)
         {
-            Warn($"{where}{hostPath} {problem}; not read");
+            Warn($"{where}{Show(hostPath)} {problem}; not read");
             return null;
         }
 
-        var full = FullPath(resolved);
-        if (!fs.File.Exists(full))
+        var info = links.Stat(resolved, out problem);
+        if (info is null)
         {
-            if (warnIfMissing)
+            if (problem is not null)
             {
-                Warn($"{where}{hostPath} does not exist");
+                Warn($"{where}{Show(resolved)} cannot be read: {problem}");
+            }
+            else if (warnIfMissing)
+            {
+                Warn($"{where}{Show(hostPath)} does not exist");
             }
 
+            return null;
+        }
+
+        if (info.Kind != FileKind.Regular)
+        {
+            Warn($"{where}{Show(resolved)} is a {FileKinds.Describe(info.Kind)}, not a regular file; not read");
             return null;
         }
 
         if (reading.Contains(resolved))
         {
-            Warn($"{where}include loop: {resolved} is already being read ({string.Join(" -> ", reading)} -> {resolved}); not read again");
+            Warn($"{where}include loop: {Show(resolved)} is already being read ({string.Join(" -> ", reading.Select(Show))} -> {Show(resolved)}); not read again");
             return null;
         }
 
-        if (visited.Contains(resolved))
+        if (visited.Contains(resolved) || !WithinLimits(where, resolved))
         {
             return null;
         }
 
-        if (visited.Count >= MaxFiles)
-        {
-            if (!fileLimitReported)
-            {
-                Warn($"{where}stopped after reading {MaxFiles} configuration files; {resolved} and later files were not read");
-                fileLimitReported = true;
-            }
-
-            return null;
-        }
-
+        var cap = (int)Math.Min(MaxFileBytes, MaxTotalBytes - bytesRead);
         try
         {
-            var size = fs.FileInfo.New(full).Length;
-            if (size > MaxFileBytes)
-            {
-                Warn($"{where}{resolved} is {size} bytes, more than the {MaxFileBytes / (1024 * 1024)} MiB read for discovery; not read");
-                return null;
-            }
-
-            var text = fs.File.ReadAllText(full, Encoding.UTF8);
+            var bytes = source.ReadAll(resolved, cap);
+            bytesRead += bytes.Length;
             visited.Add(resolved);
             configFiles.Add(resolved);
-            return new ConfigText(resolved, text);
+            return new ConfigText(resolved, Decode(bytes));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (SourceFileException e) when (e.Fault == SourceFault.TooLarge && cap < MaxFileBytes)
         {
-            Warn($"{where}{resolved} cannot be read: {e.Message}");
+            LimitOnce("total", $"{where}stopped after reading {MaxTotalBytes / (1024 * 1024)} MiB of configuration; {Show(resolved)} and later files were not read");
+            return null;
+        }
+        catch (SourceFileException e) when (e.Fault == SourceFault.TooLarge)
+        {
+            Warn($"{where}{Show(resolved)} is larger than the {MaxFileBytes / (1024 * 1024)} MiB read for discovery; not read");
+            return null;
+        }
+        catch (SourceFileException e)
+        {
+            Warn($"{where}{Show(resolved)} cannot be read: {e.Reason}");
             return null;
         }
     }
@@ -223,100 +153,59 @@ internal sealed partial class ConfigTree
     }
 
     /// <summary>
-    /// Host paths matching a pattern whose components may hold '*', '?' and '[...]' (never '**'), sorted.
-    /// '*' does not match a leading '.', as in glob(3).
+    /// Host paths (files, links, directories) matching a pattern whose components may hold '*', '?' and '[...]'
+    /// (never '**'), sorted. The walk is Microsoft.Extensions.FileSystemGlobbing over the port; it knows only '*',
+    /// so '?' and '[...]' are widened to '*' (discovery may read a file more than the server does, never one
+    /// less). A '*' does not match a leading '.', as in glob(3).
     /// </summary>
     public IReadOnlyList<string> Glob(string hostPattern, bool ignoreCase = false)
     {
-        var normalized = Normalize(hostPattern);
+        var normalized = HostLinks.Normalize(hostPattern);
         if (normalized is null)
         {
             return [];
         }
 
-        var current = new List<string> { "/" };
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        var examined = 0;
-        foreach (var part in normalized.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var parts = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var fixedCount = ignoreCase ? 0 : parts.TakeWhile(p => !HasWildcard(p)).Count();
+        if (fixedCount == parts.Length)
         {
-            var next = new List<string>();
-            var regex = HasWildcard(part) || ignoreCase ? ComponentRegex(part, ignoreCase) : null;
-            foreach (var directory in current)
-            {
-                if (regex is null)
-                {
-                    next.Add(Join(directory, part));
-                    continue;
-                }
-
-                foreach (var name in ListNames(directory))
-                {
-                    if (++examined > MaxGlobEntries)
-                    {
-                        Warn($"{hostPattern}: more than {MaxGlobEntries} entries examined; the rest were skipped");
-                        return next.Order(StringComparer.Ordinal).ToArray();
-                    }
-
-                    if (regex.IsMatch(name))
-                    {
-                        next.Add(Join(directory, name));
-                        listed.Add(Join(directory, name));
-                    }
-                }
-            }
-
-            current = next;
+            return Exists(normalized) ? [normalized] : [];
         }
 
-        // A listed name exists even when it is a link that leaves the root: reading it then says so.
-        return current.Where(p => listed.Contains(p) || Exists(p)).Order(StringComparer.Ordinal).ToArray();
+        var rest = parts[fixedCount..];
+        var widened = string.Join('/', rest.Select(p => HasWildcard(p) ? Widen(p) : p));
+        return Walk("/" + string.Join('/', parts[..fixedCount]), widened, ignoreCase, hostPattern, out _)
+            .Where(match => !HidesDotName(match.Relative, rest))
+            .Select(match => match.HostPath)
+            .ToArray();
     }
 
-    /// <summary>Every file under a host directory, recursively, sorted; bounded like <see cref="Glob"/>.</summary>
+    /// <summary>Every file (not directory) under a host directory, recursively, sorted; bounded like <see cref="Glob"/>.</summary>
     public IReadOnlyList<string> FilesUnder(string hostDirectory)
     {
-        var files = new List<string>();
-        var pending = new Stack<string>([hostDirectory]);
-        var examined = 0;
-        while (pending.Count > 0 && examined < MaxGlobEntries)
-        {
-            var directory = pending.Pop();
-            foreach (var name in ListNames(directory))
-            {
-                examined++;
-                var path = Join(directory, name);
-                if (IsDirectory(path))
-                {
-                    pending.Push(path);
-                }
-                else
-                {
-                    files.Add(path);
-                }
-            }
-        }
-
-        return files.Order(StringComparer.Ordinal).ToArray();
+        var matches = Walk(hostDirectory, "**/*", ignoreCase: false, hostDirectory, out var directories);
+        return matches.Select(m => m.HostPath).Where(p => !directories.Contains(p)).ToArray();
     }
 
     /// <summary>Records a log path named by a configuration line, unless it climbs out of the root.</summary>
     public void AddLog(string hostPath, string configFile, int line)
     {
         var where = Where(configFile, line);
-        var normalized = Normalize(hostPath);
+        var normalized = HostLinks.Normalize(hostPath);
         if (normalized is null)
         {
-            Warn($"{where}log path {hostPath} climbs out of the root with '..'; ignored");
+            Warn($"{where}log path {Show(hostPath)} climbs out of the root with '..'; ignored");
             return;
         }
 
         // Follow links in the fixed part only; the part from the first wildcard on is left to the planner.
         var parts = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var fixedCount = parts.TakeWhile(p => !HasWildcard(p)).Count();
-        var resolved = Resolve("/" + string.Join('/', parts.Take(fixedCount)), out var problem);
+        var resolved = links.Resolve("/" + string.Join('/', parts.Take(fixedCount)), out var problem);
         if (resolved is null)
         {
-            Warn($"{where}log path {hostPath} {problem}; ignored");
+            Warn($"{where}log path {Show(hostPath)} {problem}; ignored");
             return;
         }
 
@@ -327,73 +216,106 @@ internal sealed partial class ConfigTree
         }
     }
 
-    private IEnumerable<string> ListNames(string hostDirectory)
+    private FileKind? Kind(string hostPath) =>
+        HostLinks.Normalize(hostPath) is { } normalized && links.Resolve(normalized, out _) is { } resolved
+            ? links.Stat(resolved, out _)?.Kind
+            : null;
+
+    private bool WithinLimits(string where, string resolved)
     {
-        var resolved = Resolve(hostDirectory, out _);
-        if (resolved is null)
+        if (visited.Count >= MaxFiles)
+        {
+            LimitOnce("files", $"{where}stopped after reading {MaxFiles} configuration files; {Show(resolved)} and later files were not read");
+            return false;
+        }
+
+        if (reading.Count >= MaxDepth)
+        {
+            Warn($"{where}includes nest deeper than {MaxDepth} files; {Show(resolved)} not read");
+            return false;
+        }
+
+        if (bytesRead >= MaxTotalBytes)
+        {
+            LimitOnce("total", $"{where}stopped after reading {MaxTotalBytes / (1024 * 1024)} MiB of configuration; {Show(resolved)} and later files were not read");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void LimitOnce(string limit, string message)
+    {
+        if (limitsReported.Add(limit))
+        {
+            Warn(message);
+        }
+    }
+
+    private List<(string HostPath, string Relative)> Walk(string baseDirectory, string pattern, bool ignoreCase, string shownPattern, out HashSet<string> directories)
+    {
+        directories = [];
+        if (links.Resolve(baseDirectory, out _) is not { } resolvedBase || links.Stat(resolvedBase, out _) is not { Kind: FileKind.Directory })
         {
             return [];
         }
 
-        var full = FullPath(resolved);
-        try
+        var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        matcher.AddInclude(pattern);
+        var walk = new BoundedWalk(MaxGlobEntries);
+        var start = new PortDirectoryInfo(source, resolvedBase, null, (path, e) => Warn($"{Show(path)} cannot be listed: {e.Reason}"));
+        var found = matcher.Execute(walk.Over(start)).Files
+            .Select(f => (HostPath: HostPaths.Join(resolvedBase, f.Path), Relative: f.Path))
+            .DistinctBy(f => f.HostPath, StringComparer.Ordinal)
+            .OrderBy(f => f.HostPath, StringComparer.Ordinal)
+            .ToList();
+        if (walk.Truncated)
         {
-            return fs.Directory.Exists(full)
-                ? fs.Directory.EnumerateFileSystemEntries(full).Select(e => fs.Path.GetFileName(e)).Order(StringComparer.Ordinal).ToArray()
-                : [];
+            Warn($"{Show(shownPattern)}: more than {MaxGlobEntries} entries examined; the rest were skipped");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Warn($"{resolved} cannot be listed: {e.Message}");
-            return [];
-        }
+
+        directories = walk.Directories;
+        return found;
     }
 
-    private string? LinkTarget(string fullPath)
+    /// <summary>True when a component of the match starts with '.' where its pattern component does not.</summary>
+    private static bool HidesDotName(string relative, string[] patternParts)
     {
-        try
-        {
-            return fs.FileInfo.New(fullPath).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var names = relative.Split('/');
+        return names.Where((name, i) => i < patternParts.Length && name.StartsWith('.') && !patternParts[i].StartsWith('.')).Any();
     }
 
-    private static Regex ComponentRegex(string part, bool ignoreCase)
+    /// <summary>'?' and '[...]' become '*' for the matcher (see <see cref="Glob"/>).</summary>
+    private static string Widen(string component)
     {
-        var pattern = new StringBuilder("^");
-        if (!part.StartsWith('.'))
+        var widened = new System.Text.StringBuilder();
+        for (var i = 0; i < component.Length; i++)
         {
-            pattern.Append(@"(?!\.)");
-        }
-
-        for (var i = 0; i < part.Length; i++)
-        {
-            var c = part[i];
-            switch (c)
+            var c = component[i];
+            if (c == '[' && component.IndexOf(']', i + 1) is var end and > 0)
             {
-                case '*':
-                    pattern.Append(".*");
-                    break;
-                case '?':
-                    pattern.Append('.');
-                    break;
-                case '[' when part.IndexOf(']', i + 1) is var end and > 0:
-                    var set = part[(i + 1)..end];
-                    var negate = set.StartsWith('!') || set.StartsWith('^');
-                    pattern.Append('[').Append(negate ? "^" : string.Empty)
-                        .Append(Regex.Escape(negate ? set[1..] : set).Replace(@"\-", "-", StringComparison.Ordinal)).Append(']');
-                    i = end;
-                    break;
-                default:
-                    pattern.Append(Regex.Escape(c.ToString()));
-                    break;
+                i = end;
+                c = '*';
+            }
+            else if (c == '?')
+            {
+                c = '*';
+            }
+
+            if (c != '*' || widened.Length == 0 || widened[^1] != '*')
+            {
+                widened.Append(c);
             }
         }
 
-        return new Regex(pattern.Append('$').ToString(), (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant);
+        return widened.ToString();
+    }
+
+    /// <summary>Config text: UTF-8 with a leading BOM dropped; other bytes kept as raw escapes so paths stay exact.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        return RawNames.FromBytes(span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? span[3..] : span);
     }
 
     private sealed class Leave(Action action) : IDisposable

@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 
 namespace EvidenceKit.Core.Profiles.Discovery;
 
@@ -9,8 +9,9 @@ public interface ILogDiscoverer
     string Kind { get; }
 
     /// <summary>
-    /// Reads the configuration under <paramref name="root"/> ("/" for the live host). Never throws for bad
-    /// configuration, never reads outside <paramref name="root"/>, never loops: problems become warnings.
+    /// Reads the configuration through <paramref name="source"/>, the port confined to the collected root. Never
+    /// throws for bad configuration, never reads outside the root or anything but regular files, never loops,
+    /// never reads without bound: problems become warnings.
     /// </summary>
-    DiscoveryResult Discover(IFileSystem fileSystem, string root);
+    DiscoveryResult Discover(ISourceFiles source);
 }

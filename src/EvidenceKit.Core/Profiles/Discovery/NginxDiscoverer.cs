@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,9 +14,9 @@ internal sealed partial class NginxDiscoverer : ILogDiscoverer
 {
     public string Kind => "nginx";
 
-    public DiscoveryResult Discover(IFileSystem fileSystem, string root)
+    public DiscoveryResult Discover(ISourceFiles source)
     {
-        var tree = new ConfigTree(fileSystem, root);
+        var tree = new ConfigTree(source);
         foreach (var (conf, prefix) in Starts(tree))
         {
             if (tree.Read(conf, null, 0, warnIfMissing: false) is { } text)

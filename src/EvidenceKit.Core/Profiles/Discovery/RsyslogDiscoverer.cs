@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,9 +14,9 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
 {
     public string Kind => "rsyslog";
 
-    public DiscoveryResult Discover(IFileSystem fileSystem, string root)
+    public DiscoveryResult Discover(ISourceFiles source)
     {
-        var tree = new ConfigTree(fileSystem, root);
+        var tree = new ConfigTree(source);
         var state = new State();
         if (tree.Read("/etc/rsyslog.conf", null, 0, warnIfMissing: false) is { } main)
         {

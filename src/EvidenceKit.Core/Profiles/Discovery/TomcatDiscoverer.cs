@@ -1,4 +1,4 @@
-using System.IO.Abstractions;
+using EvidenceKit.Core.Abstractions;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -16,9 +16,9 @@ internal sealed partial class TomcatDiscoverer : ILogDiscoverer
 {
     public string Kind => "tomcat";
 
-    public DiscoveryResult Discover(IFileSystem fileSystem, string root)
+    public DiscoveryResult Discover(ISourceFiles source)
     {
-        var tree = new ConfigTree(fileSystem, root);
+        var tree = new ConfigTree(source);
         var bases = new[] { "/var/lib/tomcat*", "/opt/tomcat*", "/usr/share/tomcat*", "/usr/local/tomcat" }
             .SelectMany(pattern => tree.Glob(pattern))
             .Where(tree.IsDirectory);

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Tests.Profiles.Support;
 
@@ -10,7 +9,7 @@ public sealed class ApacheDiscovererTests : IDisposable
 
     public void Dispose() => tree.Dispose();
 
-    private DiscoveryResult Discover() => LogDiscoverers.Get("apache").Discover(new FileSystem(), tree.Root);
+    private DiscoveryResult Discover() => LogDiscoverers.Get("apache").Discover(tree.Port());
 
     [Fact]
     public void Debian_log_paths_use_APACHE_LOG_DIR_from_envvars_and_follow_includes()

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Tests.Profiles.Support;
 
@@ -10,7 +9,7 @@ public sealed class NginxDiscovererTests : IDisposable
 
     public void Dispose() => tree.Dispose();
 
-    private DiscoveryResult Discover() => LogDiscoverers.Get("nginx").Discover(new FileSystem(), tree.Root);
+    private DiscoveryResult Discover() => LogDiscoverers.Get("nginx").Discover(tree.Port());
 
     [Fact]
     public void Log_paths_are_found_through_include_globs_relative_includes_and_linked_sites()
@@ -95,7 +94,7 @@ public sealed class NginxDiscovererTests : IDisposable
             """);
         tree.Symlink("etc/nginx/conf.d/evil.conf", "../../../../../../../../../../outside.conf");
 
-        var result = LogDiscoverers.Get("nginx").Discover(new FileSystem(), tree.Root);
+        var result = LogDiscoverers.Get("nginx").Discover(tree.Port());
 
         result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/nginx/ok.log");
         result.ConfigFiles.Should().Equal("/etc/nginx/nginx.conf");
@@ -119,32 +118,32 @@ public sealed class NginxDiscovererTests : IDisposable
     }
 
     [Fact]
-    public void A_config_file_over_4_MiB_is_skipped_with_a_warning()
+    public void A_config_file_over_16_MiB_is_skipped_with_a_warning()
     {
         tree.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
-        tree.Write("etc/nginx/conf.d/huge.conf", "access_log /var/log/huge.log;\n" + new string('#', 4 * 1024 * 1024));
+        tree.Write("etc/nginx/conf.d/huge.conf", "access_log /var/log/huge.log;\n" + new string('#', ConfigTree.MaxFileBytes));
         tree.Write("etc/nginx/conf.d/small.conf", "access_log /var/log/small.log;\n");
 
         var result = Discover();
 
         result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/small.log");
         result.ConfigFiles.Should().NotContain("/etc/nginx/conf.d/huge.conf");
-        result.Warnings.Should().ContainSingle().Which.Should().Contain("/etc/nginx/conf.d/huge.conf is 4194334 bytes, more than the 4 MiB");
+        result.Warnings.Should().ContainSingle().Which.Should().Be("/etc/nginx/nginx.conf:1: /etc/nginx/conf.d/huge.conf is larger than the 16 MiB read for discovery; not read");
     }
 
     [Fact]
-    public void Reading_stops_after_500_files_with_one_warning()
+    public void Reading_stops_after_1000_files_with_one_warning()
     {
         tree.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
-        for (var i = 0; i < 510; i++)
+        for (var i = 0; i < 1010; i++)
         {
             tree.Write($"etc/nginx/conf.d/{i:D4}.conf", $"access_log /var/log/{i:D4}.log;\n");
         }
 
         var result = Discover();
 
-        result.ConfigFiles.Should().HaveCount(500);
-        result.Warnings.Should().ContainSingle().Which.Should().Contain("stopped after reading 500 configuration files");
+        result.ConfigFiles.Should().HaveCount(ConfigTree.MaxFiles);
+        result.Warnings.Should().ContainSingle().Which.Should().Contain("stopped after reading 1000 configuration files");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Tests.Profiles.Support;
 
@@ -10,7 +9,7 @@ public sealed class RsyslogDiscovererTests : IDisposable
 
     public void Dispose() => tree.Dispose();
 
-    private DiscoveryResult Discover() => LogDiscoverers.Get("rsyslog").Discover(new FileSystem(), tree.Root);
+    private DiscoveryResult Discover() => LogDiscoverers.Get("rsyslog").Discover(tree.Port());
 
     [Fact]
     public void Legacy_and_rainerscript_actions_templates_and_includes_are_found()

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Tests.Profiles.Support;
 
@@ -26,7 +25,7 @@ public sealed class TomcatDiscovererTests : IDisposable
 
     public void Dispose() => tree.Dispose();
 
-    private DiscoveryResult Discover() => LogDiscoverers.Get("tomcat").Discover(new FileSystem(), tree.Root);
+    private DiscoveryResult Discover() => LogDiscoverers.Get("tomcat").Discover(tree.Port());
 
     [Fact]
     public void Debian_access_logs_are_found_relative_to_CATALINA_BASE_and_server_xml_is_read_once()

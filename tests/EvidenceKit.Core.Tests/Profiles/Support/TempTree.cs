@@ -1,4 +1,6 @@
 using System.Text;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Platform;
 
 namespace EvidenceKit.Core.Tests.Profiles.Support;
 
@@ -11,7 +13,17 @@ internal sealed class TempTree : IDisposable
         Directory.CreateDirectory(Root);
     }
 
+    private readonly List<LinuxSourceFiles> ports = [];
+
     public string Root { get; }
+
+    /// <summary>The confined source port on the tree (or on a folder of it), as the collector opens it; closed with the tree.</summary>
+    public ISourceFiles Port(string relativePath = "")
+    {
+        var port = new LinuxSourceFiles(relativePath.Length == 0 ? Root : PathOf(relativePath));
+        ports.Add(port);
+        return port;
+    }
 
     /// <summary>Writes a file at a root-relative (or host-absolute, "/etc/x") path and returns its full path.</summary>
     public string Write(string relativePath, string text)
@@ -40,6 +52,7 @@ internal sealed class TempTree : IDisposable
 
     public void Dispose()
     {
+        ports.ForEach(p => p.Dispose());
         try
         {
             Directory.Delete(Root, recursive: true);
