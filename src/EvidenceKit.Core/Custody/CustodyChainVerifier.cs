@@ -212,6 +212,19 @@ public sealed class CustodyChainVerifier
         }
     }
 
+    /// <summary>A tag file the v2 sealed event may link (timestamp, VERIFY.txt); null when absent or unreadable.</summary>
+    private static byte[]? ReadOptional(BundleReader reader, string bagPath)
+    {
+        try
+        {
+            return reader.ReadAllBytes(bagPath, CustodyChainRules.MaxSignatureBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+        {
+            return null;
+        }
+    }
+
     private static void CheckLinks(BundleReader reader, string path, int n, CustodyEvent e, byte[]? previousBytes,
         byte[]? manifestBytes, List<string> problems)
     {
@@ -233,7 +246,10 @@ public sealed class CustodyChainVerifier
                 problems.Add($"{path}: its links cannot be checked because {BundleLayout.ManifestSignature} could not be read");
                 return;
             }
-            expected = CustodyEventBuilder.FirstLinks(manifestBytes, signature);
+            expected = e.Previous.Count == 2
+                ? CustodyEventBuilder.FirstLinks(manifestBytes, signature)
+                : CustodyEventBuilder.SealedLinks(manifestBytes, signature, ReadOptional(reader, BundleLayout.ManifestTimestamp),
+                    ReadOptional(reader, BundleLayout.VerifyTxt) ?? []);
         }
         else if (previousBytes is null)
         {

@@ -20,6 +20,9 @@ internal static class CustodyErrors
     public static CustodyException Raced(string bundle, string path) =>
         new($"{bundle}: {path} appeared while this event was being written (someone else added an event at the same time); run custody add again.");
 
+    public static CustodyException WriteFailed(string bundle, Exception inner) =>
+        new($"{bundle}: the event could not be written ({inner.Message}); the bundle is as it was, or holds the new event complete. Verify it, then run custody add again.", inner);
+
     public static CustodyException UnknownKind(string kind) =>
         new($"'{kind}' is not a custody event kind; use one of {string.Join(", ", CustodyEventKinds.Addable)}.");
 }

@@ -3,19 +3,26 @@ using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Core.Custody;
 
 /// <summary>
 /// Appends one signed event to a sealed bundle's custody chain. It writes the new event files
-/// (NNNNNN.json, .json.p7s and, with a time-stamp authority, .json.p7s.tsr) and rewrites tagmanifest-sha256.txt;
-/// nothing else in the bundle is touched. The caller verifies the bundle first.
+/// (NNNNNN.json, .json.p7s and, with a time-stamp authority, .json.p7s.tsr) and replaces tagmanifest-sha256.txt;
+/// nothing else in the bundle is touched. Every read and write goes through the bundle writer
+/// (<see cref="ITargetStore"/> on the bundle directory): no link is followed, only regular files are read, and the files
+/// appear in an order that leaves a verifiable bundle at every instant (<see cref="CustodyAddFiles"/>).
+/// The caller verifies the bundle first.
 /// </summary>
 public sealed class CustodyEventAppender(IFileSystem fileSystem, TimeProvider time)
 {
-    private const int MaxLineBytes = 64 * 1024;
-    private const int Sha256HexDigits = 64;
+    private readonly Func<string, ITargetStore> _openStore = root => new LocalDirectoryStore(fileSystem, root);
+
+    /// <summary>For tests: the bundle writer to use on the bundle directory (to inject faults).</summary>
+    internal CustodyEventAppender(IFileSystem fileSystem, TimeProvider time, Func<string, ITargetStore> openStore)
+        : this(fileSystem, time) => _openStore = openStore;
 
     /// <summary>Signs and appends the next event.</summary>
     /// <param name="bundlePath">The sealed bundle directory.</param>
@@ -40,47 +47,49 @@ public sealed class CustodyEventAppender(IFileSystem fileSystem, TimeProvider ti
         {
             throw CustodyErrors.NotSealed(bundlePath);
         }
-        var reader = new BundleReader(fileSystem, root);
-        if (!fileSystem.File.Exists(reader.FullPath(BundleLayout.ManifestSignature)))
-        {
-            throw CustodyErrors.Unsigned(bundlePath);
-        }
+        using var store = _openStore(root);
+        var files = new CustodyAddFiles(store);
 
         byte[] manifestBytes;
         byte[] manifestSignature;
         CustodyManifest manifest;
+        List<(string Path, string Sha256)> tagLines;
+        int last;
+        byte[]? lastEvent = null;
+        var reading = BundleLayout.ManifestSignature;
         try
         {
-            manifestBytes = reader.ReadAllBytes(BundleLayout.ManifestJson, 256L * 1024 * 1024);
-            manifestSignature = reader.ReadAllBytes(BundleLayout.ManifestSignature, CustodyChainRules.MaxSignatureBytes);
+            if (store.GetLength(BundleLayout.ManifestSignature) is null)
+            {
+                throw CustodyErrors.Unsigned(bundlePath);
+            }
+            reading = BundleLayout.ManifestJson;
+            manifestBytes = BoundedTargetReads.ReadAll(store, BundleLayout.ManifestJson, MaxManifestBytes);
             manifest = ManifestJson.FromUtf8<CustodyManifest>(manifestBytes);
+            reading = BundleLayout.ManifestSignature;
+            manifestSignature = BoundedTargetReads.ReadAll(store, BundleLayout.ManifestSignature, (int)CustodyChainRules.MaxSignatureBytes);
+            reading = BundleLayout.TagManifest;
+            tagLines = files.ReadTagManifest();
+            reading = BundleLayout.EventsDir;
+            files.RemoveLeftovers(tagLines.Select(l => l.Path).ToHashSet(StringComparer.Ordinal));
+            last = files.LastSequence();
+            if (last > 0)
+            {
+                reading = CustodyPaths.Event(last);
+                lastEvent = BoundedTargetReads.ReadAll(store, CustodyPaths.Event(last), (int)CustodyChainRules.MaxEventBytes);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or JsonException)
         {
-            throw CustodyErrors.Unreadable(bundlePath, BundleLayout.ManifestJson, e);
+            throw CustodyErrors.Unreadable(bundlePath, reading, e);
         }
-
-        var last = LastSequence(reader);
         if (last >= CustodyPaths.MaxSequence)
         {
             throw CustodyErrors.Full(bundlePath);
         }
-        IReadOnlyList<CustodyLink> links;
-        if (last == 0)
-        {
-            links = CustodyEventBuilder.FirstLinks(manifestBytes, manifestSignature);
-        }
-        else
-        {
-            try
-            {
-                links = CustodyEventBuilder.NextLinks(last, reader.ReadAllBytes(CustodyPaths.Event(last), CustodyChainRules.MaxEventBytes));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
-            {
-                throw CustodyErrors.Unreadable(bundlePath, CustodyPaths.Event(last), e);
-            }
-        }
+        var links = lastEvent is null
+            ? CustodyEventBuilder.FirstLinks(manifestBytes, manifestSignature)
+            : CustodyEventBuilder.NextLinks(last, lastEvent);
 
         var sequence = last + 1;
         var custodyEvent = CustodyEventBuilder.Build(manifest.BundleId, sequence, links, time.GetUtcNow(), details, signer.Identity, verification);
@@ -93,69 +102,21 @@ public sealed class CustodyEventAppender(IFileSystem fileSystem, TimeProvider ti
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        var written = new List<(string Path, string Sha256)>();
-        fileSystem.Directory.CreateDirectory(reader.FullPath(BundleLayout.EventsDir));
-        Write(reader, bundlePath, CustodyPaths.Event(sequence), eventBytes, written);
-        Write(reader, bundlePath, CustodyPaths.Signature(sequence), signature, written);
-        if (token is not null)
+        bool published;
+        try
         {
-            Write(reader, bundlePath, CustodyPaths.Timestamp(sequence), token, written);
+            published = files.Publish(sequence, eventBytes, signature, token, tagLines);
         }
-        RewriteTagManifest(reader, bundlePath, written);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CustodyErrors.WriteFailed(bundlePath, e);
+        }
+        if (!published)
+        {
+            throw CustodyErrors.Raced(bundlePath, CustodyPaths.Event(sequence));
+        }
         return new AppendedCustodyEvent(custodyEvent, CustodyPaths.Event(sequence), Hex.Sha256(eventBytes), token is not null);
     }
 
-    private int LastSequence(BundleReader reader)
-    {
-        var dir = reader.FullPath(BundleLayout.EventsDir);
-        if (!fileSystem.Directory.Exists(dir))
-        {
-            return 0;
-        }
-        return fileSystem.Directory.EnumerateFiles(dir)
-            .Select(f => CustodyPaths.Parse(fileSystem.Path.GetFileName(f)))
-            .Where(p => p is { Role: CustodyFileRole.Event })
-            .Select(p => p!.Value.Sequence)
-            .DefaultIfEmpty(0)
-            .Max();
-    }
-
-    private void Write(BundleReader reader, string bundlePath, string bagPath, byte[] bytes, List<(string, string)> written)
-    {
-        try
-        {
-            // CreateNew: two people adding at once must not overwrite each other's event.
-            using var stream = fileSystem.FileStream.New(reader.FullPath(bagPath), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-        catch (IOException) when (fileSystem.File.Exists(reader.FullPath(bagPath)))
-        {
-            throw CustodyErrors.Raced(bundlePath, bagPath);
-        }
-        written.Add((bagPath, Hex.Sha256(bytes)));
-    }
-
-    private void RewriteTagManifest(BundleReader reader, string bundlePath, List<(string Path, string Sha256)> added)
-    {
-        IReadOnlyList<BundleReaderManifestLine> lines;
-        try
-        {
-            lines = reader.ReadManifest(BundleLayout.TagManifest, Sha256HexDigits, MaxLineBytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
-        {
-            throw CustodyErrors.Unreadable(bundlePath, BundleLayout.TagManifest, e);
-        }
-        var entries = lines.Select(l => (l.Path, l.Hash)).Where(e => !added.Any(a => a.Path == e.Path)).Concat(added);
-        var text = BagItText.Utf8.GetBytes(BagItText.Manifest(entries));
-        var target = reader.FullPath(BundleLayout.TagManifest);
-        var temporary = target + ".new";
-        using (var stream = fileSystem.FileStream.New(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(text);
-            stream.Flush(flushToDisk: true);
-        }
-        fileSystem.File.Move(temporary, target, overwrite: true);
-    }
+    private const int MaxManifestBytes = int.MaxValue - 64;
 }

@@ -37,7 +37,8 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
         var first = ManifestJsonOf(Event(bundle, 1));
         first.Previous.Select(l => (l.Path, l.Sha256)).Should().Equal(
             (BundleLayout.ManifestJson, Sha256(Path.Combine(bundle, BundleLayout.ManifestJson))),
-            (BundleLayout.ManifestSignature, Sha256(Path.Combine(bundle, BundleLayout.ManifestSignature))));
+            (BundleLayout.ManifestSignature, Sha256(Path.Combine(bundle, BundleLayout.ManifestSignature))),
+            (BundleLayout.VerifyTxt, Sha256(Path.Combine(bundle, BundleLayout.VerifyTxt))));
     }
 
     [Fact]
