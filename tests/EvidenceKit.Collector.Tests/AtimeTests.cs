@@ -61,7 +61,7 @@ public sealed class AtimeTests : IClassFixture<TestPki>, IDisposable
         var args = new List<string> { "--profile", _profiles.Combine("profile.yaml"), "--root", _root.Path, "--target", _target.Path, "--mode", mode, "--case", "ATIME" };
         if (mode == "prosecution")
         {
-            args.AddRange(["--examiner", "Dana Examiner", "--key", _pki.File("examiner.p12")]);
+            args.AddRange(["--examiner", "Test Examiner", "--key", _pki.File("examiner.p12")]);
         }
 
         // When the real collector reads them

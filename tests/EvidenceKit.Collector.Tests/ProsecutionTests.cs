@@ -36,7 +36,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
     }
 
     private ProcessResult CollectSigned(params string[] extra) =>
-        Collect(_pki.File("examiner.p12"), TestPki.Passphrase, ["--case", "IR-7", "--examiner", "Dana Examiner", "--org", "ACME CSIRT", .. extra]);
+        Collect(_pki.File("examiner.p12"), TestPki.Passphrase, ["--case", "IR-7", "--examiner", "Test Examiner", "--org", "ACME CSIRT", .. extra]);
 
     private string Bundle() => Directory.GetDirectories(_target.Path).Single();
 
@@ -73,7 +73,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
         manifest.Case.Should().BeEquivalentTo(new CaseRecord { Id = "IR-7", IncidentOwner = "CISO", PointOfContact = "soc@example.org", Severity = "high", Reason = "web shell" });
         var fingerprint = Run.Tool("openssl", ["x509", "-in", _pki.File("examiner.crt"), "-noout", "-fingerprint", "-sha256"]).StdOut;
         manifest.Examiner!.CertificateSha256.Should().Be(fingerprint.Trim().Split('=')[1].Replace(":", "").ToLowerInvariant());
-        manifest.Examiner.Name.Should().Be("Dana Examiner");
+        manifest.Examiner.Name.Should().Be("Test Examiner");
         manifest.Host.Hostname.Should().NotBeNullOrEmpty();
         manifest.HashAlgorithms.Should().Equal("sha256", "sha1", "md5");
         manifest.Files.Should().NotBeEmpty().And.OnlyContain(f => f.VerifiedCopySha256 == f.Sha256 && f.Sha1 != null && f.Md5 != null && f.Ctime != null);
@@ -95,7 +95,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
 
     [Theory]
     [InlineData(null, "Dana", "examiner.p12", TestPki.Passphrase, "--case")]
-    [InlineData("IR-7", null, "examiner.p12", TestPki.Passphrase, "--examiner")]
+    [InlineData("IR-7", "Dana", "examiner.p12", TestPki.Passphrase, "\"Test Examiner\"")]
     [InlineData("IR-7", "Dana", null, TestPki.Passphrase, "--key")]
     [InlineData("IR-7", "Dana", "examiner.p12", "wrong-passphrase", "passphrase")]
     [InlineData("IR-7", "Dana", "expired.p12", TestPki.Passphrase, "expired")]

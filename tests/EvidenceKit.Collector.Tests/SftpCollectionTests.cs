@@ -82,7 +82,7 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
     public void A_prosecution_collection_over_sftp_is_re_read_over_sftp_signed_and_verifies_with_the_examiner_trusted()
     {
         var args = Args();
-        args.AddRange(["--mode", "prosecution", "--case", "IR-9", "--examiner", "Dana", "--key", _pki.File("examiner.p12")]);
+        args.AddRange(["--mode", "prosecution", "--case", "IR-9", "--examiner", "Test Examiner", "--key", _pki.File("examiner.p12")]);
 
         var run = Run.Executable("evidencekit-collect", args, environment: new Dictionary<string, string?> { ["EVIDENCEKIT_KEY_PASSPHRASE"] = TestPki.Passphrase });
 
