@@ -32,7 +32,7 @@ public sealed class CollectorBundleCrossCheckTests : IClassFixture<TestPki>, IDi
         var args = new List<string> { "--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path, "--case", "X-1" };
         if (prosecution)
         {
-            args.AddRange(["--mode", "prosecution", "--examiner", "Dana", "--key", _pki.File("examiner.p12")]);
+            args.AddRange(["--mode", "prosecution", "--examiner", "Test Examiner", "--key", _pki.File("examiner.p12")]);
         }
         var run = Run.Executable("evidencekit-collect", args, environment: new Dictionary<string, string?> { ["EVIDENCEKIT_KEY_PASSPHRASE"] = TestPki.Passphrase });
         run.ExitCode.Should().Be(0, run.ToString());

@@ -49,7 +49,7 @@ public sealed class CustodyBundles : IDisposable
         return Run.Executable("evidencekit-collect",
         [
             "--profile", "linux-web-nginx", "--root", _dir.Combine("tree"), "--target", target, "--mode", "prosecution",
-            "--case", "IR-2026-7", "--examiner", "Erin Examiner", "--org", "ACME Incident Response", "--key", Key("examiner"),
+            "--case", "IR-2026-7", "--examiner", "Test Examiner", "--org", "ACME Incident Response", "--key", Key("examiner"),
             "--reason", "suspected intrusion", "--severity", "high", "--incident-owner", "Olga Owner", "--contact", "soc@acme.example", "--quiet",
             .. extra,
         ], environment: KeyEnvironment);

@@ -10,7 +10,7 @@ public sealed class CustodyReportTests(CustodyBundles bundles) : IClassFixture<C
     private (string Bundle, string Html) Report()
     {
         var bundle = bundles.Collect();
-        bundles.Add(bundle, "transfer", "Tom <b>Courier</b>", "examiner-rsa", "--to", "Lena & Partners", "--seal", "S-77").ExitCode.Should().Be(0);
+        bundles.Add(bundle, "transfer", "Test Examiner RSA", "examiner-rsa", "--to", "Tom <b>Courier</b>", "--location", "Lena & Partners", "--seal", "S-77").ExitCode.Should().Be(0);
         var output = bundles.NewDirectory("report");
         var html = Path.Combine(output, "custody.html");
         var run = bundles.Verify(bundle, "--trust", bundles.Root, "--report", html);
@@ -35,7 +35,7 @@ public sealed class CustodyReportTests(CustodyBundles bundles) : IClassFixture<C
         html.Should().NotContain("<b>Courier</b>").And.Contain("Tom &lt;b&gt;Courier&lt;/b&gt;").And.Contain("Lena &amp; Partners");
         html.Should().NotContain("<script").And.NotContain("src=\"").And.NotContain("href=").And.NotContain("url(");
         html.Should().Contain("Evidence custody report").And.Contain("IR-2026-7").And.Contain("Olga Owner").And.Contain("soc@acme.example")
-            .And.Contain("suspected intrusion").And.Contain("Erin Examiner").And.Contain(manifest.Tool.Sha256!)
+            .And.Contain("suspected intrusion").And.Contain("Test Examiner").And.Contain(manifest.Tool.Sha256!)
             .And.Contain("VALID").And.Contain("902(14)").And.Contain("902(11)").And.Contain("Signature");
     }
 
