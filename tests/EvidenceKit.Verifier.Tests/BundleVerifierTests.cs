@@ -21,7 +21,9 @@ public sealed class BundleVerifierTests
         report.Checks.Should().NotContain(c => c.Outcome == CheckOutcome.Fail || c.Outcome == CheckOutcome.Warn);
         report.Mode.Should().Be("analysis");
         report.Signed.Should().BeFalse();
-        report.Check(CheckNames.Signature).Detail.Should().StartWith("Unsigned (analysis mode)");
+        report.Check(CheckNames.Signature).Detail.Should().Be(VerificationStatements.Unsigned + ".");
+        report.IntegrityOnly.Should().BeTrue();
+        report.Statement.Should().Be("unsigned: this proves the files match their manifest, not who collected them or when");
         report.Figures.Files.Should().Be(5);
         report.Figures.Bytes.Should().Be(new DirectoryInfo(builder.PathOf("data")).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length));
         VerifierRun.Sha256sumStrict(dir).Should().Be(0);

@@ -18,6 +18,12 @@ internal sealed class BundleReaderException(string message) : Exception(message)
     public static BundleReaderException TooLarge(string file, long size, long max) =>
         new($"{file} is too large ({size} bytes; at most {max} are read).");
 
+    public static BundleReaderException TooManyLines(string file, long max) =>
+        new($"{file} has more than {max} lines (refused: more than the bag can need).");
+
+    public static BundleReaderException Changed(string file, string now) =>
+        new($"{file} changed while it was read: it is now {now} (not read).");
+
     public static BundleReaderException NotRegular(string file) =>
         new($"{file} is not a regular file.");
 

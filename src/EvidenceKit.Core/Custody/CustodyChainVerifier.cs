@@ -6,6 +6,7 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Text;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Core.Custody;
 
@@ -38,30 +39,46 @@ public sealed class CustodyChainVerifier
         _tsaTrust = tsaTrust;
     }
 
-    /// <summary>Checks the chain of the bundle at <paramref name="bundlePath"/>, reading its manifest first.</summary>
+    /// <summary>
+    /// Checks the chain of the bundle at <paramref name="bundlePath"/>: takes one snapshot of the bag (no link followed,
+    /// nothing but regular files opened, every read capped) and judges the chain over it.
+    /// </summary>
     public CustodyChainResult Verify(string bundlePath)
     {
-        var reader = new BundleReader(_fileSystem, _fileSystem.Path.GetFullPath(bundlePath));
-        byte[]? bytes = null;
-        CustodyManifest? manifest = null;
+        BagSnapshot snapshot;
         try
         {
-            bytes = reader.ReadAllBytes(BundleLayout.ManifestJson, 256L * 1024 * 1024);
-            manifest = ManifestJson.FromUtf8<CustodyManifest>(bytes);
+            snapshot = BagSnapshot.Take(_fileSystem, _fileSystem.Path.GetFullPath(bundlePath), new BagLimits(), CancellationToken.None);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
         {
-            manifest = null;
+            return new CustodyChainResult([], [$"the bundle could not be read: {e.Message}"], [], false);
         }
-        return Verify(reader, manifest, bytes);
+        using (snapshot)
+        {
+            byte[]? bytes = null;
+            CustodyManifest? manifest = null;
+            try
+            {
+                bytes = snapshot.ReadAll(BundleLayout.ManifestJson, snapshot.Limits.ManifestJsonBytes(snapshot.PayloadFileCount));
+                manifest = ManifestJson.FromUtf8<CustodyManifest>(bytes);
+            }
+            catch (Exception e) when (e is BundleReaderException or JsonException)
+            {
+                manifest = null;
+            }
+            return Verify(snapshot, manifest, bytes, null);
+        }
     }
 
-    internal CustodyChainResult Verify(BundleReader reader, CustodyManifest? manifest, byte[]? manifestBytes)
+    /// <summary>Judges the chain over <paramref name="snapshot"/>; <paramref name="knownSha256"/> gives tag-file digests already taken.</summary>
+    internal CustodyChainResult Verify(BagSnapshot snapshot, CustodyManifest? manifest, byte[]? manifestBytes, Func<string, string?>? knownSha256)
     {
+        var reader = new ChainFiles(snapshot, knownSha256);
         var problems = new List<string>();
         var untrusted = new List<string>();
         var expected = manifest?.Notes?.Contains(CustodyChainRules.ChainNote) ?? false;
-        var files = ListEventFiles(reader, problems);
+        var files = ListEventFiles(snapshot, problems);
         if (files.Count == 0)
         {
             if (expected)
@@ -96,9 +113,9 @@ public sealed class CustodyChainVerifier
             byte[] bytes;
             try
             {
-                bytes = reader.ReadAllBytes(path, CustodyChainRules.MaxEventBytes);
+                bytes = reader.Snapshot.ReadAll(path, reader.Snapshot.Limits.MaxEventBytes);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
+            catch (BundleReaderException e)
             {
                 problems.Add($"{path} could not be read: {e.Message.TrimEnd('.')}");
                 verified.Add(new VerifiedCustodyEvent(n, path, "", null, null, null));
@@ -124,7 +141,7 @@ public sealed class CustodyChainVerifier
             if (custodyEvent is not null)
             {
                 CheckFields(path, n, custodyEvent, manifest, problems);
-                CheckLinks(reader, path, n, custodyEvent, previousNumber == n - 1 ? previousBytes : null, manifestBytes, problems);
+                CustodyChainLinks.Check(reader, path, n, custodyEvent, previousNumber == n - 1 ? previousBytes : null, manifestBytes, problems);
                 if (TryParseTime(custodyEvent.Time, out var time))
                 {
                     if (previousTime is { } before && time < before - CustodyChainRules.ClockTolerance)
@@ -148,23 +165,33 @@ public sealed class CustodyChainVerifier
         return new CustodyChainResult(verified, problems, untrusted, expected);
     }
 
-    private SortedDictionary<int, HashSet<CustodyFileRole>> ListEventFiles(BundleReader reader, List<string> problems)
+    private static SortedDictionary<int, HashSet<CustodyFileRole>> ListEventFiles(BagSnapshot snapshot, List<string> problems)
     {
         var found = new SortedDictionary<int, HashSet<CustodyFileRole>>();
-        var dir = reader.FullPath(BundleLayout.EventsDir);
-        if (!_fileSystem.Directory.Exists(dir))
+        var dir = snapshot.Find(BundleLayout.EventsDir);
+        if (dir is null)
         {
             return found;
         }
-        foreach (var entry in _fileSystem.Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
+        if (dir.Kind != BagEntryKind.Directory)
         {
-            var name = _fileSystem.Path.GetFileName(entry);
-            var parsed = CustodyPaths.Parse(name);
-            var info = _fileSystem.FileInfo.New(entry);
-            if (parsed is null || info.LinkTarget is not null || (info.Attributes & FileAttributes.Directory) != 0)
+            problems.Add($"{BundleLayout.EventsDir} is {dir.Describe()}, not a folder of events");
+            return found;
+        }
+        var prefix = BundleLayout.EventsDir + "/";
+        foreach (var entry in snapshot.Entries.Where(e => e.BagPath.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(e => e.BagPath, StringComparer.Ordinal))
+        {
+            var name = entry.BagPath[prefix.Length..];
+            var parsed = name.Contains('/', StringComparison.Ordinal) ? null : CustodyPaths.Parse(name);
+            if (parsed is null || entry.Kind != BagEntryKind.RegularFile)
             {
-                problems.Add($"{BundleLayout.EventsDir}/{CheckText(name)} is not a custody event file (NNNNNN.json, .json.p7s or .json.p7s.tsr)");
-                continue;
+                problems.Add(parsed is null
+                    ? $"{CheckText(entry.BagPath)} is not a custody event file (NNNNNN.json, .json.p7s or .json.p7s.tsr)"
+                    : $"{CheckText(entry.BagPath)} is {entry.Describe()}, not a custody event file");
+                if (parsed is null)
+                {
+                    continue;
+                }
             }
             if (!found.TryGetValue(parsed.Value.Sequence, out var roles))
             {
@@ -212,103 +239,35 @@ public sealed class CustodyChainVerifier
         }
     }
 
-    /// <summary>A tag file the v2 sealed event may link (timestamp, VERIFY.txt); null when absent or unreadable.</summary>
-    private static byte[]? ReadOptional(BundleReader reader, string bagPath)
-    {
-        try
-        {
-            return reader.ReadAllBytes(bagPath, CustodyChainRules.MaxSignatureBytes);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
-        {
-            return null;
-        }
-    }
-
-    private static void CheckLinks(BundleReader reader, string path, int n, CustodyEvent e, byte[]? previousBytes,
-        byte[]? manifestBytes, List<string> problems)
-    {
-        IReadOnlyList<CustodyLink> expected;
-        if (n == 1)
-        {
-            if (manifestBytes is null)
-            {
-                problems.Add($"{path}: its links cannot be checked because {BundleLayout.ManifestJson} could not be read");
-                return;
-            }
-            byte[] signature;
-            try
-            {
-                signature = reader.ReadAllBytes(BundleLayout.ManifestSignature, CustodyChainRules.MaxSignatureBytes);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
-            {
-                problems.Add($"{path}: its links cannot be checked because {BundleLayout.ManifestSignature} could not be read");
-                return;
-            }
-            expected = e.Previous.Count == 2
-                ? CustodyEventBuilder.FirstLinks(manifestBytes, signature)
-                : CustodyEventBuilder.SealedLinks(manifestBytes, signature, ReadOptional(reader, BundleLayout.ManifestTimestamp),
-                    ReadOptional(reader, BundleLayout.VerifyTxt) ?? []);
-        }
-        else if (previousBytes is null)
-        {
-            // The gap or unreadable previous event is already reported.
-            return;
-        }
-        else
-        {
-            expected = CustodyEventBuilder.NextLinks(n - 1, previousBytes);
-        }
-        var shown = string.Join(", ", e.Previous.Select(l => $"{CheckText(l.Path)} {l.Sha256}"));
-        if (e.Previous.Count != expected.Count)
-        {
-            problems.Add($"{path}: previous lists {e.Previous.Count} files ({shown}); expected {string.Join(", ", expected.Select(l => $"{l.Path} {l.Sha256}"))}");
-            return;
-        }
-        for (var i = 0; i < expected.Count; i++)
-        {
-            var link = e.Previous[i];
-            if (link.Path != expected[i].Path)
-            {
-                problems.Add($"{path}: previous[{i}] names {CheckText(link.Path)}, expected {expected[i].Path}");
-            }
-            else if (!string.Equals(link.Sha256, expected[i].Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"{path}: previous[{i}] says {link.Path} has SHA-256 {link.Sha256}, but it has {expected[i].Sha256} (the chain is broken)");
-            }
-        }
-    }
-
-    private (SignatureVerification?, TimestampVerification?) CheckSignature(BundleReader reader, string path, int n, byte[] bytes,
+    private (SignatureVerification?, TimestampVerification?) CheckSignature(ChainFiles reader, string path, int n, byte[] bytes,
         CustodyEvent? e, CustodyManifest? manifest, List<string> problems, List<string> untrusted)
     {
         var signaturePath = CustodyPaths.Signature(n);
-        if (!_fileSystem.File.Exists(reader.FullPath(signaturePath)))
-        {
-            return (null, null);
-        }
-        byte[] signature;
+        byte[]? signature;
         try
         {
-            signature = reader.ReadAllBytes(signaturePath, CustodyChainRules.MaxSignatureBytes);
+            signature = reader.Small(signaturePath);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+        catch (BundleReaderException ex)
         {
-            problems.Add($"{signaturePath} could not be read: {ex.Message.TrimEnd('.')}");
+            problems.Add($"{CheckText(signaturePath)} could not be read: {ex.Message.TrimEnd('.')}");
+            return (null, null);
+        }
+        if (signature is null)
+        {
             return (null, null);
         }
 
         TimestampVerification? timestamp = null;
         var policy = _signerTrust;
         var tokenPath = CustodyPaths.Timestamp(n);
-        if (_fileSystem.File.Exists(reader.FullPath(tokenPath)) && _timestamps is not null)
+        if (reader.Snapshot.Contains(tokenPath) && _timestamps is not null)
         {
             try
             {
-                timestamp = _timestamps.Verify(reader.ReadAllBytes(tokenPath, CustodyChainRules.MaxSignatureBytes), signature, _tsaTrust);
+                timestamp = _timestamps.Verify(reader.Small(tokenPath), signature, _tsaTrust);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BundleReaderException)
+            catch (BundleReaderException ex)
             {
                 timestamp = new TimestampVerification(false, false, null, null, null, $"could not be read: {ex.Message.TrimEnd('.')}");
             }
@@ -348,6 +307,11 @@ public sealed class CustodyChainVerifier
             if (!SameFingerprint(signer.CertificateSha256, e.Actor.CertificateSha256))
             {
                 problems.Add($"{path}: signed by certificate {signer.CertificateSha256}, but its actor names {e.Actor.CertificateSha256}");
+            }
+            var commonName = CertificateNames.CommonName(signer.Subject);
+            if (!string.Equals(commonName, e.Actor.Name, StringComparison.Ordinal))
+            {
+                problems.Add($"{path}: its actor is {CheckText(e.Actor.Name)}, but it is signed by {CheckText(commonName ?? signer.Subject)} (the certificate's common name): an event names its signer");
             }
             if (n == 1 && manifest?.Examiner?.CertificateSha256 is { } examiner && !SameFingerprint(signer.CertificateSha256, examiner))
             {

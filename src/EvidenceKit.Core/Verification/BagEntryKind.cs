@@ -7,4 +7,5 @@ internal enum BagEntryKind
     Directory,
     SymbolicLink,
     Special,
+    BadName,
 }

@@ -9,16 +9,16 @@ public static class CheckNames
     /// <summary>No symbolic link, FIFO, socket or device anywhere in the bag.</summary>
     public const string SpecialFiles = "special-files";
 
-    /// <summary>bagit.txt declares BagIt 1.0 in UTF-8, exactly.</summary>
+    /// <summary>bagit.txt declares BagIt 1.0 (or 0.97 in a plain bag) and a tag-file encoding; exactly the collector's in a bundle.</summary>
     public const string BagItDeclaration = "bagit-declaration";
 
     /// <summary>bag-info.txt parses and its Payload-Oxum matches the payload.</summary>
     public const string BagInfo = "bag-info";
 
-    /// <summary>A SHA-256 payload manifest exists; weaker ones do not count.</summary>
+    /// <summary>Which payload manifests exist: SHA-256/384/512 count, MD5 and SHA-1 are checked but weak.</summary>
     public const string HashAlgorithms = "hash-algorithms";
 
-    /// <summary>manifest-sha256.txt is well-formed.</summary>
+    /// <summary>Every payload manifest is well-formed and no longer than the bag can need.</summary>
     public const string PayloadManifest = "payload-manifest";
 
     /// <summary>No path in any manifest escapes the bag or its folder.</summary>
@@ -33,7 +33,7 @@ public static class CheckNames
     /// <summary>No file in data/ that the manifest does not list.</summary>
     public const string UnlistedFiles = "unlisted-files";
 
-    /// <summary>tagmanifest-sha256.txt covers every tag file and every hash matches.</summary>
+    /// <summary>Every tag manifest line matches; in a bundle tagmanifest-sha256.txt lists every tag file.</summary>
     public const string TagManifest = "tag-manifest";
 
     /// <summary>custody/manifest.json exists, is within limits and parses (duplicate keys rejected).</summary>
@@ -62,4 +62,10 @@ public static class CheckNames
 
     /// <summary>A partial bundle's finished files (journal.jsonl) are intact.</summary>
     public const string Journal = "journal";
+
+    /// <summary>fetch.txt: listed files are in the bag (nothing is fetched); otherwise the bag is INCOMPLETE.</summary>
+    public const string Fetch = "fetch";
+
+    /// <summary>In a signed bundle every file outside data/ is covered by a signature.</summary>
+    public const string Coverage = "coverage";
 }

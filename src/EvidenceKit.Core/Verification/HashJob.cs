@@ -1,4 +1,4 @@
 namespace EvidenceKit.Core.Verification;
 
-/// <summary>Files to hash as one stream, in order (one file, or the parts of a split file), under a key.</summary>
-internal sealed record HashJob(string Key, IReadOnlyList<string> BagPaths);
+/// <summary>Files hashed as one stream (one file, or the parts of a split file in order), with every algorithm asked for.</summary>
+internal sealed record HashJob(string Key, IReadOnlyList<string> BagPaths, IReadOnlyCollection<string> Algorithms);

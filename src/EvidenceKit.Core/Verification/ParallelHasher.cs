@@ -1,21 +1,19 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Abstractions;
-using System.Security.Cryptography;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Text;
+using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Core.Verification;
 
 /// <summary>
-/// Hashes many files at once with bounded memory: a bounded number of workers, each streaming with one 1 MiB
-/// buffer and sequential-scan hints. Only regular files the walk found are opened; empty files are not opened at
-/// all (their hash is known), so a FIFO that escaped detection can still not block the run.
+/// Hashes many files at once with bounded memory: a bounded number of workers, each streaming through the snapshot with
+/// one 1 MiB buffer, every algorithm a file needs computed in the same single pass. Only regular files the walk found
+/// are opened; empty files are not opened at all (their digests are known).
 /// </summary>
-internal sealed class ParallelHasher(IFileSystem fileSystem, BundleReader reader, BagTree tree, int maxParallelism)
+internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
 {
     private const int BufferBytes = 1024 * 1024;
-    private static readonly string EmptySha256 = Hex.Sha256(ReadOnlySpan<byte>.Empty);
 
     public IReadOnlyDictionary<string, HashResult> HashAll(IEnumerable<HashJob> jobs, CancellationToken cancellationToken)
     {
@@ -33,45 +31,51 @@ internal sealed class ParallelHasher(IFileSystem fileSystem, BundleReader reader
     {
         foreach (var path in job.BagPaths)
         {
-            if (!tree.IsRegularFile(path))
+            if (snapshot.NotReadable(path) is { } problem)
             {
-                return new HashResult(null, 0, $"{path} is not a regular file (not opened)");
+                return HashResult.Failed(problem.Replace(path, CheckList.Show(path), StringComparison.Ordinal));
             }
         }
-        if (job.BagPaths.All(p => tree.Find(p)!.Length == 0))
-        {
-            return new HashResult(EmptySha256, 0, null);
-        }
-
+        var hashes = job.Algorithms.Distinct(StringComparer.Ordinal).ToDictionary(a => a, BagHashAlgorithms.Create, StringComparer.Ordinal);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var total = 0L;
             foreach (var path in job.BagPaths)
             {
-                if (tree.Find(path)!.Length == 0)
+                var entry = snapshot.Find(path)!;
+                if (entry.Length == 0)
                 {
                     continue;
                 }
-                using var stream = fileSystem.FileStream.New(reader.FullPath(path), FileMode.Open, FileAccess.Read,
-                    FileShare.Read, 1, FileOptions.SequentialScan);
+                using var stream = snapshot.Open(entry);
                 int read;
                 while ((read = stream.Read(buffer, 0, BufferBytes)) > 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    sha.AppendData(buffer, 0, read);
+                    foreach (var hash in hashes.Values)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                    }
                     total += read;
                 }
             }
-            return new HashResult(Hex.Lower(sha.GetHashAndReset()), total, null);
+            return new HashResult(hashes.ToDictionary(h => h.Key, h => Hex.Lower(h.Value.GetHashAndReset()), StringComparer.Ordinal), total, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new HashResult(null, 0, $"{string.Join(" + ", job.BagPaths)} could not be read: {e.Message}");
+            return HashResult.Failed($"{string.Join(" + ", job.BagPaths.Select(CheckList.Show))} could not be read: {e.Message}");
+        }
+        catch (BundleReaderException e)
+        {
+            return HashResult.Failed(e.Message);
         }
         finally
         {
+            foreach (var hash in hashes.Values)
+            {
+                hash.Dispose();
+            }
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

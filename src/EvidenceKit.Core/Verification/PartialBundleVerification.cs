@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.IO.Abstractions;
 using System.Text.Json;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Verification.Checks;
+using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Core.Verification;
 
@@ -11,14 +12,11 @@ namespace EvidenceKit.Core.Verification;
 /// lists as finished are checked (size and SHA-256), and reported, so a consultant knows what a resume would keep.
 /// </summary>
 internal sealed class PartialBundleVerification(
-    IFileSystem fileSystem,
-    BundleReader reader,
-    BagTree tree,
+    BagSnapshot tree,
     VerificationOptions options,
     CheckList checks,
     CancellationToken cancellationToken)
 {
-    private const int MaxJournalLineBytes = 1024 * 1024;
     private readonly List<string> _journalNotes = [];
 
     public IReadOnlyList<string> FinishedFiles { get; private set; } = [];
@@ -29,7 +27,12 @@ internal sealed class PartialBundleVerification(
 
     public void Run()
     {
-        SpecialFilesCheck.Run(tree, checks);
+        var special = new VerificationContext(tree, options, NoSignatures.Instance, null, cancellationToken);
+        new SpecialFilesCheck().Run(special);
+        foreach (var result in special.Checks.Results)
+        {
+            checks.Add(result.Name, result.Outcome, result.Detail, result.Items);
+        }
         var records = ReadJournal();
         if (records is not null)
         {
@@ -57,7 +60,7 @@ internal sealed class PartialBundleVerification(
         string? badLine = null;
         try
         {
-            foreach (var (number, text) in reader.ReadLines(BundleLayout.Journal, MaxJournalLineBytes))
+            foreach (var (number, text) in tree.ReadLines(BundleLayout.Journal, tree.Limits.PayloadManifestLines(tree.PayloadFileCount)))
             {
                 if (badLine is not null)
                 {
@@ -117,9 +120,9 @@ internal sealed class PartialBundleVerification(
                 findings.Add($"{CheckList.Show(missing)} is {(tree.Contains(missing) ? "not a regular file (not opened)" : "missing")}, but {BundleLayout.Journal} record {i + 1} lists it as finished");
                 continue;
             }
-            jobs.Add(new HashJob(i.ToString(CultureInfo.InvariantCulture), paths));
+            jobs.Add(new HashJob(i.ToString(CultureInfo.InvariantCulture), paths, ["sha256"]));
         }
-        var hashes = new ParallelHasher(fileSystem, reader, tree, options.MaxParallelism).HashAll(jobs, cancellationToken);
+        var hashes = new ParallelHasher(tree, options.MaxParallelism).HashAll(jobs, cancellationToken);
         foreach (var job in jobs)
         {
             var record = records[int.Parse(job.Key, CultureInfo.InvariantCulture)];

@@ -16,10 +16,4 @@ public sealed record VerificationOptions
 
     /// <summary>How many files are hashed at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Longest line accepted in a manifest or other tag file, in bytes.</summary>
-    public int MaxLineBytes { get; init; } = 64 * 1024;
-
-    /// <summary>Largest custody/manifest.json accepted, in bytes.</summary>
-    public long MaxManifestJsonBytes { get; init; } = 256L * 1024 * 1024;
 }

@@ -43,4 +43,26 @@ public sealed record VerificationReport
 
     /// <summary>For a .partial bundle: the bag paths journal.jsonl lists as finished.</summary>
     public IReadOnlyList<string> FinishedFiles { get; init; } = [];
+
+    /// <summary>True when the bag has no custody/manifest.json: a plain BagIt bag, judged by RFC 8493 alone.</summary>
+    public bool PlainBag { get; init; }
+
+    /// <summary>
+    /// True when the verdict proves integrity only: the files match their manifest, but no signature says who made the
+    /// bundle or when (an unsigned bundle or a plain bag).
+    /// </summary>
+    public bool IntegrityOnly => Verdict == Verdict.Valid && (PlainBag || !Signed);
+
+    /// <summary>
+    /// What the verdict proves and does not, in plain words every output shows next to the verdict: "plain BagIt bag,
+    /// no custody manifest", or "unsigned: this proves the files match their manifest, not who collected them or when";
+    /// null when there is nothing to qualify.
+    /// </summary>
+    public string? Statement => Partial || Verdict is Verdict.Error ? null
+        : PlainBag ? VerificationStatements.PlainBag + (Verdict == Verdict.Valid ? "; " + VerificationStatements.Unsigned : "")
+        : !Signed ? VerificationStatements.Unsigned
+        : null;
+
+    /// <summary>What was read and judged, for reports and exports; null when the bundle could not be read at all.</summary>
+    public VerificationFacts? Facts { get; init; }
 }

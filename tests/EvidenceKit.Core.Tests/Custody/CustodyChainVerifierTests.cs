@@ -65,7 +65,7 @@ public sealed class CustodyChainVerifierTests : IDisposable
 
     private byte[] WriteEvent(int n, DateTimeOffset time, IReadOnlyList<CustodyLink> links, string kind)
     {
-        var e = CustodyEventBuilder.Build(_bundleId, n, links, time, new CustodyEventDetails(kind, "Erin"), Examiner, null);
+        var e = CustodyEventBuilder.Build(_bundleId, n, links, time, new CustodyEventDetails(kind, "Examiner"), Examiner, null);
         var bytes = ManifestJson.ToUtf8(e);
         Write(CustodyPaths.Event(n), bytes);
         Write(CustodyPaths.Signature(n), Sign(bytes));

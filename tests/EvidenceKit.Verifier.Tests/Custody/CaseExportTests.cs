@@ -45,7 +45,7 @@ public sealed class CaseExportTests(CustodyBundles bundles) : IClassFixture<Cust
     public void The_case_export_is_json_ld_with_the_names_of_the_case_examples()
     {
         var bundle = bundles.Collect();
-        bundles.Add(bundle, "transfer", "Tom Courier", "examiner", "--location", "Lab 2").ExitCode.Should().Be(0);
+        bundles.Add(bundle, "transfer", "Test Examiner", "examiner", "--location", "Lab 2").ExitCode.Should().Be(0);
         var path = Path.Combine(bundles.NewDirectory("case"), "case.jsonld");
 
         var run = bundles.Verify(bundle, "--trust", bundles.Root, "--case-export", path);

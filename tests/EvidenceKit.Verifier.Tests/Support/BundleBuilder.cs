@@ -3,6 +3,8 @@ using System.Text;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Custody;
+using EvidenceKit.Core.Verification.Checks;
 using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Verifier.Tests.Support;
@@ -20,6 +22,7 @@ internal sealed class BundleBuilder : IDisposable
     private ISigner? _signer;
     private bool _events;
     private bool _partial;
+    private bool _legacyV1;
 
     public BundleBuilder()
     {
@@ -62,6 +65,13 @@ internal sealed class BundleBuilder : IDisposable
     public BundleBuilder WithCustodyEvents()
     {
         _events = true;
+        return this;
+    }
+
+    /// <summary>Builds a bundle as sealed before the coverage rule: schema v1, event 1 (if any) links only manifest.json and its signature.</summary>
+    public BundleBuilder LegacyV1()
+    {
+        _legacyV1 = true;
         return this;
     }
 
@@ -114,8 +124,11 @@ internal sealed class BundleBuilder : IDisposable
             new("Payload-Oxum", oxum),
         ]));
         WriteText(BundleLayout.CollectionLog, "{\"@t\":\"2026-11-24T03:12:45Z\",\"@m\":\"collection started\"}\n");
+        var sealedEvent = _signer is not null && _mode == "prosecution" && !_events;
         var manifest = new CustodyManifest
         {
+            Schema = _legacyV1 ? ManifestSchemas.V1 : ManifestSchemas.V2,
+            Notes = sealedEvent ? [CustodyChainRules.ChainNote] : [],
             BundleId = Guid.Parse("2f1c7d1e-8d7e-4b7a-9a53-0f4f3c1d2e10"),
             Mode = _mode,
             Case = new CaseRecord { Id = "CASE-7", Severity = "high" },
@@ -148,14 +161,34 @@ internal sealed class BundleBuilder : IDisposable
         {
             WriteBytes(BundleLayout.ManifestSignature, _signer.SignDetached(manifestBytes));
         }
+        WriteText(BundleLayout.VerifyTxt, VerifyInstructions());
+        if (sealedEvent)
+        {
+            WriteSealedEvent(manifest, manifestBytes);
+        }
         if (_events)
         {
             WriteText(BundleLayout.EventsDir + "/000001.json", "{\"event\":\"received\"}\n");
             WriteText(BundleLayout.EventsDir + "/000001.json.p7s", "signature");
         }
-        WriteText(BundleLayout.VerifyTxt, VerifyInstructions());
         RewriteTagManifest();
         return dir;
+    }
+
+    /// <summary>Event 000001 "sealed" as the collector writes it: signed by the examiner, actor named as the certificate's CN.</summary>
+    private void WriteSealedEvent(CustodyManifest manifest, byte[] manifestBytes)
+    {
+        List<CustodyLink> links = [.. CustodyEventBuilder.FirstLinks(manifestBytes, File.ReadAllBytes(PathOf(BundleLayout.ManifestSignature)))];
+        if (!_legacyV1)
+        {
+            links.Add(new CustodyLink { Path = BundleLayout.VerifyTxt, Sha256 = HashOf(BundleLayout.VerifyTxt) });
+        }
+        var actor = CertificateNames.CommonName(_signer!.Identity.Subject) ?? _signer.Identity.Subject;
+        var sealedEvent = CustodyEventBuilder.Build(manifest.BundleId, 1, links, DateTimeOffset.Parse("2026-11-24T03:13:02Z", System.Globalization.CultureInfo.InvariantCulture),
+            new CustodyEventDetails(CustodyEventKinds.Sealed, actor), _signer.Identity, null);
+        var bytes = ManifestJson.ToUtf8(sealedEvent);
+        WriteBytes(CustodyPaths.Event(1), bytes);
+        WriteBytes(CustodyPaths.Signature(1), _signer.SignDetached(bytes));
     }
 
     private static string VerifyInstructions() => "sha256sum -c --strict manifest-sha256.txt\n";

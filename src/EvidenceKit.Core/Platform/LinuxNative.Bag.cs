@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace EvidenceKit.Core.Platform;
+
+/// <summary>The calls the bag snapshot reads a bundle with: openat relative to a directory handle, and getdents64.</summary>
+internal static partial class LinuxNative
+{
+    public const int O_DIRECTORY = 0x10000;
+    public const int O_NOCTTY = 0x100;
+
+    /// <summary>openat(2): <paramref name="name"/> is one path component, resolved against <paramref name="dirfd"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int BagOpenAt(int dirfd, string name, int flags);
+
+    /// <summary>openat(2) with a name given as raw bytes (a NUL-terminated file name exactly as getdents64 returned it).</summary>
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
+    public static unsafe partial int BagOpenAtBytes(int dirfd, byte* name, int flags);
+
+    /// <summary>statx(2) of a name given as raw bytes, relative to a directory handle.</summary>
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    public static unsafe partial int BagStatxBytes(int dirfd, byte* name, int flags, uint mask, out StatxBuffer buffer);
+
+    /// <summary>getdents64(2): fills <paramref name="buffer"/> with linux_dirent64 records; 0 at the end.</summary>
+    [LibraryImport("libc", EntryPoint = "getdents64", SetLastError = true)]
+    public static unsafe partial nint BagGetDents(int fd, byte* buffer, nuint count);
+
+    /// <summary>readlink(2) relative to a directory handle.</summary>
+    [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
+    public static unsafe partial nint BagReadLinkAt(int dirfd, byte* name, byte* buffer, nuint size);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using EvidenceKit.Core.Bundles;
+
+namespace EvidenceKit.Core.Verification.Checks;
+
+/// <summary>
+/// The one hashing pass: every safe, regular payload file a manifest lists (with every algorithm that lists it),
+/// every regular tag file (SHA-256 and every tag manifest's algorithm), and the joined parts of split files; each
+/// file streamed once. Adds no check of its own: the checks after it judge the digests.
+/// </summary>
+internal sealed class HashStep : IBagCheck
+{
+    public void Run(VerificationContext context)
+    {
+        var snapshot = context.Snapshot;
+        var payloadAlgorithms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var manifest in context.PayloadManifests)
+        {
+            foreach (var line in manifest.Lines)
+            {
+                if (!context.UnsafePaths.Contains(line.Path) && snapshot.IsRegularFile(line.Path))
+                {
+                    if (!payloadAlgorithms.TryGetValue(line.Path, out var set))
+                    {
+                        payloadAlgorithms[line.Path] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+                    set.Add(manifest.Algorithm);
+                }
+            }
+        }
+        var jobs = payloadAlgorithms.Select(p => new HashJob("p:" + p.Key, [p.Key], p.Value)).ToList();
+        var tagAlgorithms = context.TagManifests.Select(m => m.Algorithm).Append("sha256").Distinct(StringComparer.Ordinal).ToList();
+        jobs.AddRange(snapshot.Entries
+            .Where(e => e.Kind == BagEntryKind.RegularFile && !BagPathRules.IsPayload(e.BagPath))
+            .Select(e => new HashJob("t:" + e.BagPath, [e.BagPath], tagAlgorithms)));
+        if (context.Manifest is { } custody)
+        {
+            for (var i = 0; i < custody.Files.Count; i++)
+            {
+                if (custody.Files[i].Parts is { Count: > 0 } parts && parts.All(p => !context.UnsafePaths.Contains(p) && snapshot.IsRegularFile(p)))
+                {
+                    jobs.Add(new HashJob("c:" + i.ToString(CultureInfo.InvariantCulture), parts, ["sha256"]));
+                }
+            }
+        }
+        var hasher = new ParallelHasher(snapshot, context.Options.MaxParallelism);
+        context.Hashes = hasher.HashAll(jobs.OrderByDescending(j => j.BagPaths.Sum(p => snapshot.Find(p)!.Length)), context.CancellationToken);
+        var payload = context.Hashes.Where(h => h.Key.StartsWith("p:", StringComparison.Ordinal)).Select(h => h.Value).ToList();
+        context.FilesHashed = payload.Count;
+        context.BytesHashed = payload.Sum(h => h.Length);
+    }
+}

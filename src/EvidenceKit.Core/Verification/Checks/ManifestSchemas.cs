@@ -1,0 +1,13 @@
+namespace EvidenceKit.Core.Verification.Checks;
+
+/// <summary>The custody manifest schemas this verifier knows.</summary>
+internal static class ManifestSchemas
+{
+    /// <summary>Bundles sealed before every tag file had to be covered by a signature.</summary>
+    public const string V1 = "https://evidencekit.dev/schema/custody-manifest/v1";
+
+    /// <summary>Bundles whose event 1 also links VERIFY.txt and the manifest's time-stamp token: everything is signed.</summary>
+    public const string V2 = "https://evidencekit.dev/schema/custody-manifest/v2";
+
+    public static bool IsKnown(string? schema) => schema is V1 or V2;
+}

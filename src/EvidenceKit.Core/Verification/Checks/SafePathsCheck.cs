@@ -1,0 +1,62 @@
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Bundles.Manifest;
+
+namespace EvidenceKit.Core.Verification.Checks;
+
+/// <summary>
+/// No path in any manifest (payload, tag, manifest.json) escapes the bag or its folder; such paths are never opened.
+/// In an EvidenceKit bundle a path must also be exactly what sha256sum -c reads, so a percent-encoded one is refused.
+/// </summary>
+internal sealed class SafePathsCheck : IBagCheck
+{
+    public static IEnumerable<string> RecordPaths(FileRecord record) =>
+        record.Parts is { Count: > 0 } parts ? parts : [record.BagPath];
+
+    public void Run(VerificationContext context)
+    {
+        var findings = new List<string>();
+        foreach (var manifest in context.PayloadManifests)
+        {
+            foreach (var line in manifest.Lines)
+            {
+                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: true, findings);
+            }
+        }
+        foreach (var manifest in context.TagManifests)
+        {
+            foreach (var line in manifest.Lines)
+            {
+                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: false, findings);
+            }
+        }
+        if (context.Manifest is { } custody)
+        {
+            for (var i = 0; i < custody.Files.Count; i++)
+            {
+                foreach (var path in RecordPaths(custody.Files[i]).Append(custody.Files[i].BagPath).Distinct(StringComparer.Ordinal))
+                {
+                    Judge(context, path, $"{BundleLayout.ManifestJson} files[{i}] ({custody.Files[i].Id})", payload: true, findings);
+                }
+            }
+        }
+        context.Checks.PassOrFail(CheckNames.SafePaths, findings,
+            context.Evidence
+                ? "Every listed path is relative, inside the bag, without '..', '.', backslashes, drive letters, control characters or percent-encoding."
+                : "Every listed path is relative, inside the bag, without '..', '.', backslashes, drive letters or control characters.",
+            $"{CheckList.Count(findings.Count, "path")} could escape the bag or its folder, or is not what sha256sum reads; they were not opened.");
+    }
+
+    private static void Judge(VerificationContext context, string path, string where, bool payload, List<string> findings)
+    {
+        var problem = BagPathRules.Problem(path)
+            ?? (payload && !BagPathRules.IsPayload(path) ? "is not under data/" : null)
+            ?? (context.Evidence && BagManifestText.HasPercentEncoding(path)
+                ? "is percent-encoded (%0A, %0D or %25): sha256sum -c reads it literally, so it is refused in an EvidenceKit bundle"
+                : null);
+        if (problem is not null)
+        {
+            context.UnsafePaths.Add(path);
+            findings.Add($"{where}: {CheckList.Show(path)} {problem}");
+        }
+    }
+}

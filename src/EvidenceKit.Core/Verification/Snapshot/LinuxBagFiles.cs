@@ -1,0 +1,216 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using System.Text;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Platform;
+using Microsoft.Win32.SafeHandles;
+
+namespace EvidenceKit.Core.Verification.Snapshot;
+
+/// <summary>
+/// Linux: the bag is walked through directory handles (openat with O_DIRECTORY|O_NOFOLLOW, one component at a time,
+/// from a handle on the root; getdents64; statx with AT_SYMLINK_NOFOLLOW), so no link is ever followed. A file is
+/// opened O_NOFOLLOW|O_NONBLOCK|O_NOCTTY and accepted only when fstat on the handle shows the regular file the walk
+/// listed (same device and inode): a FIFO or device swapped in later is never read and cannot block.
+/// </summary>
+[SupportedOSPlatform("linux")]
+internal sealed class LinuxBagFiles : IBagFiles
+{
+    private const int DirectoryFlags = LinuxNative.O_RDONLY | LinuxNative.O_DIRECTORY | LinuxNative.O_NOFOLLOW
+        | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC;
+    private const int FileFlags = LinuxNative.O_RDONLY | LinuxNative.O_NOFOLLOW | LinuxNative.O_NONBLOCK
+        | LinuxNative.O_NOCTTY | LinuxNative.O_CLOEXEC;
+    private const int DentBufferBytes = 64 * 1024;
+
+    private readonly SafeFileHandle _root;
+
+    private LinuxBagFiles(SafeFileHandle root)
+    {
+        _root = root;
+    }
+
+    /// <summary>Opens the bag root (the path the user named; a link there is the user's own choice).</summary>
+    /// <exception cref="IOException">The root is not a directory that can be opened.</exception>
+    public static LinuxBagFiles Open(string root)
+    {
+        var fd = LinuxNative.BagOpenAt(LinuxNative.AT_FDCWD, root,
+            LinuxNative.O_RDONLY | LinuxNative.O_DIRECTORY | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC);
+        if (fd < 0)
+        {
+            throw new IOException($"{root} could not be opened as a directory (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true));
+    }
+
+    public IReadOnlyList<BagEntry> Walk(CancellationToken cancellationToken)
+    {
+        var entries = new List<BagEntry>();
+        var pending = new Queue<string>();
+        pending.Enqueue("");
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var directory = pending.Dequeue();
+            using var handle = OpenDirectory(directory);
+            foreach (var entry in List(handle, directory == "" ? "" : directory + "/"))
+            {
+                entries.Add(entry);
+                if (entry.Kind == BagEntryKind.Directory)
+                {
+                    pending.Enqueue(entry.BagPath);
+                }
+            }
+        }
+        return entries;
+    }
+
+    public Stream OpenRegular(BagEntry entry)
+    {
+        if (entry.Kind != BagEntryKind.RegularFile)
+        {
+            throw BundleReaderException.NotRegular(entry.BagPath);
+        }
+        var slash = entry.BagPath.LastIndexOf('/');
+        using var parent = OpenDirectory(slash < 0 ? "" : entry.BagPath[..slash]);
+        var fd = LinuxNative.BagOpenAt(parent.DangerousGetHandle().ToInt32(), entry.BagPath[(slash + 1)..], FileFlags);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno == LinuxNative.ELOOP
+                ? BundleReaderException.Changed(entry.BagPath, "a symbolic link")
+                : new BundleReaderException($"{entry.BagPath} could not be opened (errno {errno}).");
+        }
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
+        {
+            if (LinuxNative.Statx(fd, string.Empty, LinuxNative.AT_EMPTY_PATH, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
+            {
+                throw new BundleReaderException($"{entry.BagPath} could not be examined after opening.");
+            }
+            var kind = FileKinds.FromMode(stat.Mode);
+            if (kind != FileKind.Regular)
+            {
+                throw BundleReaderException.Changed(entry.BagPath, FileKinds.Describe(kind));
+            }
+            if (stat.Inode != entry.Inode || LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor) != entry.Device)
+            {
+                throw BundleReaderException.Changed(entry.BagPath, "another file");
+            }
+            return new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    private SafeFileHandle OpenDirectory(string bagPath)
+    {
+        var current = _root;
+        var owned = false;
+        if (bagPath.Length == 0)
+        {
+            var dup = LinuxNative.BagOpenAt(_root.DangerousGetHandle().ToInt32(), ".", DirectoryFlags);
+            return dup >= 0 ? new SafeFileHandle(dup, ownsHandle: true)
+                : throw new IOException($"the bag root could not be reopened (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        foreach (var component in bagPath.Split('/'))
+        {
+            var fd = LinuxNative.BagOpenAt(current.DangerousGetHandle().ToInt32(), component, DirectoryFlags);
+            var errno = Marshal.GetLastPInvokeError();
+            if (owned)
+            {
+                current.Dispose();
+            }
+            if (fd < 0)
+            {
+                throw new BundleReaderException(errno == LinuxNative.ELOOP
+                    ? $"{bagPath}: a folder on the way is now a symbolic link (not followed)."
+                    : $"{bagPath} could not be opened as a folder (errno {errno}).");
+            }
+            current = new SafeFileHandle(fd, ownsHandle: true);
+            owned = true;
+        }
+        return current;
+    }
+
+    private static unsafe List<BagEntry> List(SafeFileHandle directory, string prefix)
+    {
+        var entries = new List<BagEntry>();
+        var fd = directory.DangerousGetHandle().ToInt32();
+        var buffer = new byte[DentBufferBytes];
+        fixed (byte* start = buffer)
+        {
+            while (true)
+            {
+                var read = LinuxNative.BagGetDents(fd, start, (nuint)buffer.Length);
+                if (read < 0)
+                {
+                    throw new IOException($"{(prefix.Length == 0 ? "the bag root" : prefix)} could not be listed (errno {Marshal.GetLastPInvokeError()}).");
+                }
+                if (read == 0)
+                {
+                    return entries;
+                }
+                for (var offset = 0; offset < read;)
+                {
+                    // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+                    var recordLength = *(ushort*)(start + offset + 16);
+                    var name = start + offset + 19;
+                    var nameLength = new ReadOnlySpan<byte>(name, recordLength - 19).IndexOf((byte)0);
+                    var bytes = new ReadOnlySpan<byte>(name, nameLength);
+                    if (!(bytes.SequenceEqual("."u8) || bytes.SequenceEqual(".."u8)))
+                    {
+                        entries.Add(Classify(fd, name, bytes, prefix));
+                    }
+                    offset += recordLength;
+                }
+            }
+        }
+    }
+
+    private static unsafe BagEntry Classify(int directory, byte* name, ReadOnlySpan<byte> bytes, string prefix)
+    {
+        string text;
+        try
+        {
+            text = BagTextLines.StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            var escaped = new StringBuilder();
+            foreach (var b in bytes)
+            {
+                escaped.Append(b < 0x80 && b >= 0x20 ? ((char)b).ToString() : $"\\x{b:x2}");
+            }
+            return new BagEntry(prefix + escaped, BagEntryKind.BadName, 0, null);
+        }
+        var bagPath = prefix + text;
+        if (LinuxNative.BagStatxBytes(directory, name, LinuxNative.AT_SYMLINK_NOFOLLOW, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
+        {
+            throw new IOException($"{bagPath} could not be examined (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        var device = LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor);
+        return FileKinds.FromMode(stat.Mode) switch
+        {
+            FileKind.Regular => new BagEntry(bagPath, BagEntryKind.RegularFile, (long)stat.Size, null, device, stat.Inode),
+            FileKind.Directory => new BagEntry(bagPath, BagEntryKind.Directory, 0, null, device, stat.Inode),
+            FileKind.Symlink => new BagEntry(bagPath, BagEntryKind.SymbolicLink, 0, ReadLink(directory, name), device, stat.Inode),
+            var kind => new BagEntry(bagPath, BagEntryKind.Special, 0, $"a {FileKinds.Describe(kind)}", device, stat.Inode),
+        };
+    }
+
+    private static unsafe string ReadLink(int directory, byte* name)
+    {
+        var target = new byte[4096];
+        fixed (byte* buffer = target)
+        {
+            var length = LinuxNative.BagReadLinkAt(directory, name, buffer, (nuint)target.Length);
+            return length < 0 ? "(unreadable)" : Encoding.UTF8.GetString(target, 0, (int)length);
+        }
+    }
+}
