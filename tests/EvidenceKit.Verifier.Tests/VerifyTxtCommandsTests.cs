@@ -21,7 +21,7 @@ public sealed class VerifyTxtCommandsTests(CustodyBundles bundles) : IClassFixtu
         var text = File.ReadAllText(Path.Combine(bundle, BundleLayout.VerifyTxt));
         var commands = Commands(text);
 
-        commands.Should().HaveCount(8, text);
+        commands.Should().HaveCount(9, text);
         text.Should().Contain(RealFingerprint()).And.Contain(VerifyInstructions.RootPlaceholder).And.Contain(VerifyInstructions.TsaRootPlaceholder);
         foreach (var command in commands)
         {
@@ -39,7 +39,7 @@ public sealed class VerifyTxtCommandsTests(CustodyBundles bundles) : IClassFixtu
 
         commands.Should().HaveCount(4, text);
         text.Should().NotContain("openssl").And.NotContain(VerifyInstructions.RootPlaceholder)
-            .And.Contain("proves that the files match their manifest,\nnot who collected them or when");
+            .And.Contain("prove that the files match their manifest,\nnot who collected them or when");
         foreach (var command in commands)
         {
             var run = RunCommand(bundle, command);
@@ -69,7 +69,8 @@ public sealed class VerifyTxtCommandsTests(CustodyBundles bundles) : IClassFixtu
         var bundle = bundles.Collect();
         var manifestPath = Path.Combine(bundle, BundleLayout.ManifestJson);
         var manifest = File.ReadAllText(manifestPath);
-        var at = manifest.IndexOf("      \"sha256\": \"", StringComparison.Ordinal) + "      \"sha256\": \"".Length;
+        const string FileHash = "\n      \"sha256\": \"";
+        var at = manifest.IndexOf(FileHash, StringComparison.Ordinal) + FileHash.Length;
         File.WriteAllText(manifestPath, manifest[..at] + (manifest[at] == '0' ? '1' : '0') + manifest[(at + 1)..]);
 
         var failed = Commands(File.ReadAllText(Path.Combine(bundle, BundleLayout.VerifyTxt)))

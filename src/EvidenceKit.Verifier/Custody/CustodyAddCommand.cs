@@ -10,15 +10,16 @@ using EvidenceKit.Verifier.Output;
 namespace EvidenceKit.Verifier.Custody;
 
 /// <summary>
-/// <c>custody add BUNDLE --event KIND --actor NAME --key FILE.p12</c>: verifies the bundle, refuses an INVALID (or
-/// partial) one, and appends a signed event that records the verification. Exit 0 when the event was added, 1 when
-/// the bundle is INVALID or partial, 2 on bad input.
+/// <c>custody add BUNDLE --event KIND [--actor NAME] --key FILE.p12</c>: verifies the bundle, refuses an INVALID (or
+/// partial) one, and appends a signed event that records the verification. The event's actor is the common name of the
+/// signing certificate; an --actor that differs is refused. Exit 0 when the event was added, 1 when the bundle is
+/// INVALID or partial, 2 on bad input.
 /// </summary>
 internal sealed class CustodyAddCommand(CustodyServices services, TextWriter stdout, TextWriter stderr)
 {
     private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The sealed bundle directory." };
     private readonly Option<string> _event = new("--event") { Description = $"What happened: {CustodyCommands.Kinds}.", Required = true };
-    private readonly Option<string> _actor = new("--actor") { Description = "Your name (the person handling the evidence now).", Required = true };
+    private readonly Option<string?> _actor = new("--actor") { Description = "Your name; it must be the common name (CN) of your signing certificate, which is used when this is left out." };
     private readonly Option<string> _key = new("--key") { Description = "Your PKCS#12 key (.p12); its passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt.", Required = true };
     private readonly Option<string?> _org = new("--org") { Description = "Your organization." };
     private readonly Option<string?> _from = new("--from") { Description = "Who or where the evidence came from." };
@@ -46,7 +47,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
     private CustodyAddSettings Read(ParseResult parsed) => new(
         parsed.GetValue(_bundle) ?? "",
         parsed.GetValue(_event) ?? "",
-        parsed.GetValue(_actor) ?? "",
+        parsed.GetValue(_actor),
         parsed.GetValue(_key) ?? "",
         new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
         parsed.GetValue(_org),
@@ -85,6 +86,10 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         {
             return Fail(ExitCodes.BadInput, e.Message);
         }
+        if (settings.ActorProblem(signer.Identity.Subject) is { } actorProblem)
+        {
+            return Fail(ExitCodes.BadInput, actorProblem);
+        }
 
         var fileSystem = new FileSystem();
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities };
@@ -121,7 +126,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         try
         {
             added = await new CustodyEventAppender(fileSystem, TimeProvider.System)
-                .AppendAsync(settings.BundlePath, settings.Details, signer, verification, timestamper, cancellationToken)
+                .AppendAsync(settings.BundlePath, settings.Details(signer.Identity.Subject), signer, verification, timestamper, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (CustodyException e)

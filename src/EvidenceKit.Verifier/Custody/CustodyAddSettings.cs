@@ -6,7 +6,7 @@ namespace EvidenceKit.Verifier.Custody;
 internal sealed record CustodyAddSettings(
     string BundlePath,
     string Kind,
-    string Actor,
+    string? Actor,
     string KeyPath,
     TrustSettings Trust,
     string? Organization,
@@ -30,9 +30,9 @@ internal sealed record CustodyAddSettings(
         {
             return $"--event {Kind} is not a custody event kind; use one of {string.Join(", ", CustodyEventKinds.Addable)}.";
         }
-        if (string.IsNullOrWhiteSpace(Actor))
+        if (Actor is not null && string.IsNullOrWhiteSpace(Actor))
         {
-            return "--actor needs the name of the person handling the evidence.";
+            return "--actor needs the name on your signing certificate; leave it out to use that name.";
         }
         if (!File.Exists(KeyPath))
         {
@@ -45,5 +45,22 @@ internal sealed record CustodyAddSettings(
         return Trust.Validate();
     }
 
-    public CustodyEventDetails Details => new(Kind, Actor, Organization, From, To, Reason, Location, Medium, Seal);
+    /// <summary>
+    /// The event's actor: the signing certificate's name (<see cref="SignerName"/>). An --actor that is not that name is
+    /// refused: an event names the person who signs it.
+    /// </summary>
+    public string? ActorProblem(string certificateSubject)
+    {
+        var signer = SignerName.Of(certificateSubject);
+        return Actor is null || Actor.Trim() == signer
+            ? null
+            : $"--actor \"{Printable(Actor)}\" is not the name on your signing certificate, \"{Printable(signer)}\"; an event names the person who signs it: leave --actor out, or sign with that person's key.";
+    }
+
+    /// <summary>What to record, with the actor named by the signing certificate.</summary>
+    public CustodyEventDetails Details(string certificateSubject) =>
+        new(Kind, SignerName.Of(certificateSubject), Organization, From, To, Reason, Location, Medium, Seal);
+
+    private static string Printable(string text) =>
+        new(text.Take(200).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format ? '?' : c).ToArray());
 }

@@ -3,15 +3,19 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Custody;
+using EvidenceKit.Core.Text;
+using EvidenceKit.Core.Verification;
 
 namespace EvidenceKit.Verifier.Output;
 
 /// <summary>
-/// The manifest and custody chain as CASE/UCO JSON-LD (https://caseontology.org): a uco-observable:File with a
-/// FileFacet and a ContentDataFacet (SHA-256 as uco-types:Hash) per collected file, a
-/// case-investigation:ProvenanceRecord per evidence item, a case-investigation:InvestigativeAction for the
-/// acquisition and for each custody event, and the case-investigation:Investigation holding them all. The @type and
-/// property names are those of the CASE project's published examples (CASE-Examples, forensic_lifecycle and file).
+/// The manifest and custody chain as CASE/UCO JSON-LD (https://caseontology.org), conformant to CASE 1.4.0 and UCO
+/// 1.4.0 (zero SHACL violations): one uco-observable:File per evidence id with a FileFacet and a ContentDataFacet
+/// (SHA-256 as uco-types:Hash, hashMethod an xsd:string), a case-investigation:ProvenanceRecord per evidence item, a
+/// case-investigation:InvestigativeAction for the acquisition, for each custody event and for this verification (which
+/// records the verdict), and the case-investigation:Investigation holding them all. Every node, facets and hashes
+/// included, has an IRI ending in a UUID (<see cref="CaseIds"/>). A bundle that is not VALID is exported only on
+/// request (--force), and then the verdict is stated in the verification action and the bundle's record.
 /// </summary>
 internal static class CaseExport
 {
@@ -33,6 +37,8 @@ internal static class CaseExport
     public static byte[] Render(BundleDossier d)
     {
         var m = d.Manifest ?? throw new InvalidDataException("custody/manifest.json could not be read, so there is nothing to export.");
+        var ids = new CaseIds(m.BundleId);
+        var valid = d.Report.Verdict == Verdict.Valid;
         var graph = new JsonArray();
         var everything = new List<string>();
         var people = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -52,7 +58,7 @@ internal static class CaseExport
             {
                 id = Add(new JsonObject
                 {
-                    ["@id"] = $"kb:person-{people.Count + 1}",
+                    ["@id"] = ids.For("person", name),
                     ["@type"] = "uco-identity:Person",
                     ["uco-core:name"] = name,
                     ["uco-core:description"] = organization is null ? null : $"of {organization}",
@@ -68,7 +74,7 @@ internal static class CaseExport
             {
                 id = Add(new JsonObject
                 {
-                    ["@id"] = $"kb:location-{locations.Count + 1}",
+                    ["@id"] = ids.For("location", name),
                     ["@type"] = "uco-location:Location",
                     ["uco-core:name"] = name,
                 });
@@ -79,7 +85,7 @@ internal static class CaseExport
 
         var collector = Add(new JsonObject
         {
-            ["@id"] = "kb:tool-collector",
+            ["@id"] = ids.For("tool", "collector"),
             ["@type"] = "uco-tool:Tool",
             ["uco-core:name"] = m.Tool.Name,
             ["uco-tool:version"] = m.Tool.Version,
@@ -87,31 +93,31 @@ internal static class CaseExport
         });
         var verifier = Add(new JsonObject
         {
-            ["@id"] = "kb:tool-verifier",
+            ["@id"] = ids.For("tool", "verifier"),
             ["@type"] = "uco-tool:Tool",
             ["uco-core:name"] = "evidencekit-verify",
             ["uco-tool:version"] = d.VerifierVersion,
         });
         var host = Add(new JsonObject
         {
-            ["@id"] = "kb:device-source",
+            ["@id"] = ids.For("device", "source"),
             ["@type"] = "uco-observable:Device",
             ["uco-core:name"] = m.Host.Hostname,
             ["uco-core:description"] = string.Join("; ", new[] { m.Host.Fqdn, m.Host.Os, m.Host.Kernel, m.Host.MachineId is { } id ? $"machine-id {id}" : null }.OfType<string>()),
         });
 
         var records = new List<string>();
-        foreach (var f in m.Files)
+        foreach (var f in m.Files.DistinctBy(f => f.Id, StringComparer.Ordinal))
         {
             var file = Add(new JsonObject
             {
-                ["@id"] = $"kb:file-{f.Id}",
+                ["@id"] = ids.For("file", f.Id),
                 ["@type"] = "uco-observable:File",
-                ["uco-core:hasFacet"] = new JsonArray(FileFacet(f), ContentFacet(f)),
+                ["uco-core:hasFacet"] = new JsonArray(FileFacet(ids, f), ContentFacet(ids, f)),
             });
             records.Add(Add(new JsonObject
             {
-                ["@id"] = $"kb:provenance-record-{f.Id}",
+                ["@id"] = ids.For("provenance-record", f.Id),
                 ["@type"] = "case-investigation:ProvenanceRecord",
                 ["case-investigation:exhibitNumber"] = $"{m.Case.Id}-{f.Id}",
                 ["uco-core:description"] = $"{f.SourcePath} collected from {m.Host.Hostname}, kept in the bundle as {f.BagPath}",
@@ -120,15 +126,16 @@ internal static class CaseExport
         }
         var bundleRecord = Add(new JsonObject
         {
-            ["@id"] = "kb:provenance-record-bundle",
+            ["@id"] = ids.For("provenance-record", "bundle"),
             ["@type"] = "case-investigation:ProvenanceRecord",
             ["case-investigation:exhibitNumber"] = m.Case.Id,
-            ["uco-core:description"] = $"evidence bundle {d.BundleName} (bundle id {m.BundleId}), manifest SHA-256 {d.ManifestSha256}",
+            ["uco-core:description"] = $"evidence bundle {d.BundleName} (bundle id {m.BundleId}), manifest SHA-256 {d.ManifestSha256}; "
+                + $"verification verdict {ReportText.Verdict(d.Report.Verdict)}: {VerdictWords.Headline(d).Meaning}",
             ["uco-core:object"] = new JsonArray(records.Select(r => (JsonNode)Ref(r)).ToArray()),
         });
 
         var examiner = m.Examiner is { } ex ? Person(ex.Name, ex.Organization) : null;
-        Add(Action("kb:action-acquisition", "acquired", m.Started, m.Finished, examiner, collector,
+        Add(Action(ids.For("action", "acquisition"), "acquired", m.Started, m.Finished, examiner, collector,
             [host], [.. records, bundleRecord], null,
             $"{m.Mode} collection with profile {string.Join(", ", m.Profile.Names)} to {m.Target.Kind} {m.Target.Location}"));
 
@@ -146,17 +153,20 @@ internal static class CaseExport
                 ev.Purpose is { } purpose ? $"purpose: {purpose}" : null,
                 ev.Medium is { } medium ? $"medium: {medium}" : null,
                 ev.Seal is { } seal ? $"seal {seal}" : null,
-                ev.Verification is { } v ? $"verified {v.Verdict} at {v.VerifiedAt}" : null,
+                valid && ev.Verification is { } v ? $"the handler's own verification then: {v.Verdict} at {v.VerifiedAt}" : null,
                 $"custody event {e.Path}, SHA-256 {e.Sha256}, signed by certificate {ev.Actor.CertificateSha256}",
             }.OfType<string>());
-            Add(Action($"kb:action-custody-{e.Sequence:D6}", $"custody-{ev.Kind}", ev.Time, ev.Time, performer,
+            Add(Action(ids.For("action", $"custody-{e.Sequence:D6}"), $"custody-{ev.Kind}", ev.Time, ev.Time, performer,
                 ev.Kind == CustodyEventKinds.Sealed ? collector : verifier, [bundleRecord], [bundleRecord],
                 ev.Location is { } where ? Location(where) : null, description));
         }
 
+        Add(Action(ids.For("action", "verification"), "verified", Timestamps.Format(d.VerifiedAt), Timestamps.Format(d.VerifiedAt), null, verifier,
+            [bundleRecord], [bundleRecord], null, Verification(d)));
+
         var investigation = new JsonObject
         {
-            ["@id"] = "kb:investigation",
+            ["@id"] = ids.For("investigation", m.Case.Id),
             ["@type"] = "case-investigation:Investigation",
             ["uco-core:name"] = m.Case.Id,
             ["uco-core:description"] = m.Case.Description ?? m.Case.Reason ?? $"logs of {m.Host.Hostname}",
@@ -165,7 +175,7 @@ internal static class CaseExport
         };
         graph.Insert(0, investigation);
 
-        var context = new JsonObject { ["kb"] = $"urn:uuid:{m.BundleId}:" };
+        var context = new JsonObject { ["kb"] = CaseIds.Prefix };
         foreach (var (prefix, iri) in Context)
         {
             context[prefix] = iri;
@@ -179,12 +189,21 @@ internal static class CaseExport
         });
     }
 
-    private static JsonObject FileFacet(FileRecord f)
+    /// <summary>The verification's verdict, what it means, and every check that failed or warned.</summary>
+    private static string Verification(BundleDossier d)
+    {
+        var open = VerdictWords.NotEstablished(d);
+        return $"evidencekit-verify {d.VerifierVersion}: verdict {ReportText.Verdict(d.Report.Verdict)} (exit {d.Report.ExitCode}). {VerdictWords.Headline(d).Meaning}"
+            + (open.Count == 0 ? "" : " Not established: " + string.Join(" | ", open));
+    }
+
+    private static JsonObject FileFacet(CaseIds ids, FileRecord f)
     {
         var name = f.SourcePath.Split('/', '\\').LastOrDefault() ?? f.SourcePath;
         var dot = name.LastIndexOf('.');
         return new JsonObject
         {
+            ["@id"] = ids.For("file-facet", f.Id),
             ["@type"] = "uco-observable:FileFacet",
             ["uco-observable:fileName"] = name,
             ["uco-observable:filePath"] = f.SourcePath,
@@ -197,14 +216,16 @@ internal static class CaseExport
         };
     }
 
-    private static JsonObject ContentFacet(FileRecord f) => new()
+    private static JsonObject ContentFacet(CaseIds ids, FileRecord f) => new()
     {
+        ["@id"] = ids.For("content-data-facet", f.Id),
         ["@type"] = "uco-observable:ContentDataFacet",
         ["uco-observable:sizeInBytes"] = f.Size,
         ["uco-observable:hash"] = new JsonArray(new JsonObject
         {
+            ["@id"] = ids.For("hash", f.Id),
             ["@type"] = "uco-types:Hash",
-            ["uco-types:hashMethod"] = new JsonObject { ["@type"] = "uco-vocabulary:HashNameVocab", ["@value"] = "SHA256" },
+            ["uco-types:hashMethod"] = new JsonObject { ["@type"] = "xsd:string", ["@value"] = "SHA256" },
             ["uco-types:hashValue"] = new JsonObject { ["@type"] = "xsd:hexBinary", ["@value"] = f.Sha256 },
         }),
     };

@@ -83,10 +83,10 @@ internal static class VerdictWords
         }
         if (Passed(r, CheckNames.CustodyChain) && d.Chain.Events.Count > 0)
         {
-            proven.Add(string.Create(CultureInfo.InvariantCulture,
-                d.Chain.Events.Count == 1
-                    ? "The custody event forms an unbroken chain from the signed record and is signed."
-                    : $"The {d.Chain.Events.Count} custody events form an unbroken chain from the signed record, each signed and linked to the one before."));
+            proven.Add(d.Chain.Events.Count == 1
+                ? "The custody event forms an unbroken chain from the signed record and is signed."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"The {d.Chain.Events.Count} custody events form an unbroken chain from the signed record, each signed and linked to the one before."));
         }
         return proven;
     }
