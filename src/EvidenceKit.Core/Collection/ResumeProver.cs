@@ -25,7 +25,7 @@ internal sealed class ResumeProver(ISourceFiles source, ITargetStore store, Copy
         SourceStream opened;
         try
         {
-            opened = source.OpenRead(file.FullPath);
+            opened = source.OpenRead(file.HostPath);
         }
         catch (SourceFileException e)
         {

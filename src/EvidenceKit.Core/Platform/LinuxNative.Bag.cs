@@ -5,7 +5,6 @@ namespace EvidenceKit.Core.Platform;
 /// <summary>The calls the bag snapshot reads a bundle with: openat relative to a directory handle, and getdents64.</summary>
 internal static partial class LinuxNative
 {
-    public const int O_DIRECTORY = 0x10000;
     public const int O_NOCTTY = 0x100;
 
     /// <summary>openat(2): <paramref name="name"/> is one path component, resolved against <paramref name="dirfd"/>.</summary>

@@ -47,9 +47,9 @@ public sealed class SealCrashTests : IClassFixture<TestPki>, IDisposable
 
     private async Task<KillingStore> CollectKilledAfter(int step, string target)
     {
-        var profile = ProfileResolution.Resolve(_fs, null, _root.Combine("profile.yaml"), _root.Path);
-        var source = new LinuxSourceFiles();
-        var plan = new CollectionPlanner(_fs, source, Discovery.Registry).Plan(profile, new PlanningOptions { Root = _root.Path });
+        using var source = new LinuxSourceFiles(_root.Path);
+        var profile = ProfileResolution.Resolve(_fs, null, _root.Combine("profile.yaml"), source);
+        var plan = new CollectionPlanner(source, Discovery.Registry).Plan(profile, new PlanningOptions());
         var key = Pkcs12KeyLoader.Load(_pki.Examiner, TestPki.Passphrase, TimeProvider.System);
         var request = new CollectionRequest
         {
@@ -66,7 +66,7 @@ public sealed class SealCrashTests : IClassFixture<TestPki>, IDisposable
         using var log = new AcquisitionLogSink();
         try
         {
-            var collector = new Core.Collection.Collector(source, store, AccountNames.Read(_fs, _root.Path), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+            var collector = new Core.Collection.Collector(source, store, AccountNames.Read(source), TimeProvider.System, new LoggerConfiguration().CreateLogger());
             await collector.RunAsync(plan, request, log, null, Arguments(target), CancellationToken.None);
         }
         catch (IOException) when (store.Killed)
