@@ -96,17 +96,19 @@ public sealed class CollectionPlanner(
 
     private void Walk(PlanState state, TargetDefinition target, string baseHost, string pattern, bool ignoreCase, string? discoveredFrom)
     {
-        if (TryStat(state, target, baseHost) is not { Kind: FileKind.Directory or FileKind.Symlink })
+        // The fixed part the profile names is resolved like any path, inside the root (so "/var/log/nginx" may be a
+        // link to "/srv/nginx-logs" in the image: "/var/log/nginx/." follows it, confined); entries met during the
+        // walk are never followed.
+        var listPath = HostPaths.Join(baseHost, ".");
+        if (TryStat(state, target, listPath, recordAs: baseHost) is not { Kind: FileKind.Directory })
         {
             return;
         }
         var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         matcher.AddInclude(pattern);
-        // The fixed part the profile names is resolved like any path, inside the root (so "/var/log/nginx" may be a
-        // link to "/srv/nginx-logs" in the image); entries met during the walk are never followed.
         var dir = new PortDirectoryInfo(source, baseHost, null, (host, e) => state.AddFailure(host, e, target.Name))
         {
-            ListPath = HostPaths.Join(baseHost, "."),
+            ListPath = listPath,
         };
         foreach (var match in matcher.Execute(dir).Files)
         {
@@ -119,7 +121,7 @@ public sealed class CollectionPlanner(
     }
 
     /// <summary>Stats through the port; a failure is recorded (failed) and gives null, like an absent path.</summary>
-    private SourceFileInfo? TryStat(PlanState state, TargetDefinition target, string host, bool vanishedIsFailure = false)
+    private SourceFileInfo? TryStat(PlanState state, TargetDefinition target, string host, bool vanishedIsFailure = false, string? recordAs = null)
     {
         try
         {
@@ -132,7 +134,7 @@ public sealed class CollectionPlanner(
         }
         catch (SourceFileException e)
         {
-            state.AddFailure(host, e, target.Name);
+            state.AddFailure(recordAs ?? host, e, target.Name);
             return null;
         }
     }

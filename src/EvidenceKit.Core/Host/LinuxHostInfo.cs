@@ -25,14 +25,17 @@ public sealed class LinuxHostInfo(ISourceFiles source, ISourceFiles machine) : I
     /// <summary>The most bytes read of an os-release file.</summary>
     public const int MaxOsReleaseBytes = 64 * 1024;
 
-    /// <summary>The most bytes read of a /proc file (hostname, kernel version, /proc/stat).</summary>
-    public const int MaxProcBytes = 1024 * 1024;
+    /// <summary>The most bytes read of a one-line /proc file (host name, kernel release and version).</summary>
+    public const int MaxProcLineBytes = 4 * 1024;
+
+    /// <summary>The most bytes read of /proc/stat (it grows with the number of CPUs).</summary>
+    public const int MaxProcStatBytes = 1024 * 1024;
 
     /// <inheritdoc />
     public HostRecord Read()
     {
         var unavailable = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var hostname = FirstLine(IdentityFile.ReadText(machine, "/proc/sys/kernel/hostname", MaxProcBytes, out _)) ?? Environment.MachineName;
+        var hostname = FirstLine(IdentityFile.ReadText(machine, "/proc/sys/kernel/hostname", MaxProcLineBytes, out _)) ?? Environment.MachineName;
         var machineId = FirstLine(IdentityFile.ReadText(source, "/etc/machine-id", MaxMachineIdBytes, out var why));
         Note(unavailable, "machineId", why);
         var osRelease = ReadOsRelease(unavailable);
@@ -94,11 +97,11 @@ public sealed class LinuxHostInfo(ISourceFiles source, ISourceFiles machine) : I
         return null;
     }
 
-    private string? Proc(string path) => FirstLine(IdentityFile.ReadText(machine, path, MaxProcBytes, out _));
+    private string? Proc(string path) => FirstLine(IdentityFile.ReadText(machine, path, MaxProcLineBytes, out _));
 
     private string? BootTime()
     {
-        var line = IdentityFile.ReadText(machine, "/proc/stat", MaxProcBytes, out _)?
+        var line = IdentityFile.ReadText(machine, "/proc/stat", MaxProcStatBytes, out _)?
             .Split('\n').FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
         return line is not null && long.TryParse(line[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? Timestamps.Format(DateTimeOffset.FromUnixTimeSeconds(seconds))

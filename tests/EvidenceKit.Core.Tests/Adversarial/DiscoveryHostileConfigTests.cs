@@ -244,6 +244,36 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
         result.Warnings.Should().ContainSingle().Which.Should().Contain("too many levels of symbolic links");
     }
 
+    [Fact]
+    public void An_unreadable_include_and_an_unlistable_include_directory_are_warnings_and_the_run_goes_on()
+    {
+        // Root reads everything, so permission denied is injected at the port (the one fault root cannot meet here).
+        _root.Write("etc/nginx/nginx.conf", "include locked.conf;\ninclude locked.d/*.conf;\naccess_log /var/log/ok.log;\n");
+        _root.Write("etc/nginx/locked.conf", "access_log /var/log/locked.log;\n");
+        _root.Write("etc/nginx/locked.d/a.conf", "access_log /var/log/a.log;\n");
+        using var port = new LinuxSourceFiles(_root.Path);
+        var denying = new DenyingSource(port, "/etc/nginx/locked.conf", "/etc/nginx/locked.d");
+
+        var result = Discover("nginx", denying);
+
+        result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/ok.log");
+        result.Warnings.Should().Equal(
+            "/etc/nginx/nginx.conf:1: /etc/nginx/locked.conf cannot be read: permission denied",
+            "/etc/nginx/locked.d cannot be listed: permission denied");
+    }
+
+    /// <summary>Answers "permission denied" for reads and listings of the given host paths.</summary>
+    private sealed class DenyingSource(ISourceFiles inner, params string[] denied) : DelegatingSource(inner)
+    {
+        public override byte[] ReadAll(string hostPath, int maxBytes) =>
+            denied.Contains(hostPath) ? throw Denied(hostPath) : Inner.ReadAll(hostPath, maxBytes);
+
+        public override IReadOnlyList<SourceEntry> List(string hostDir) =>
+            denied.Contains(hostDir) ? throw Denied(hostDir) : Inner.List(hostDir);
+
+        private static SourceFileException Denied(string path) => new(path, "permission denied", SourceFault.PermissionDenied);
+    }
+
     /// <summary>Runs an action before the real read of a config file, so a test can swap a path between lookup and read.</summary>
     private sealed class SwappingSource(ISourceFiles inner, Action<string> beforeRead) : DelegatingSource(inner)
     {
