@@ -105,6 +105,8 @@ public sealed class InterruptionTests : IDisposable
 
         process.ExitCode.Should().Be(130, process.StandardError.ReadToEnd());
         Directory.Exists(partial).Should().BeTrue();
+        process.StandardOutput.ReadToEnd().Should().Contain($"To finish it: evidencekit-collect --resume {partial}",
+            "Ctrl-C ends with the .partial's path and the exact command that finishes it");
 
         var resume = Run.Executable("evidencekit-collect", ["--resume", partial]);
         resume.ExitCode.Should().Be(0, resume.ToString());

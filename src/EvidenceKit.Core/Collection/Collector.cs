@@ -95,7 +95,7 @@ public sealed class Collector(
             review = new PartialReview(source, store, accounts, time, log).Review(plan, request, partial, cancellationToken);
             store.CreateDirectory(partial + "/" + BundleLayout.DataDir);
             store.CreateDirectory(partial + "/" + BundleLayout.CustodyDir);
-            acquisitionLog.Attach(store.OpenAppend(partial + "/" + BundleLayout.CollectionLog));
+            AttachResumedLog(acquisitionLog, partial, review.Notes);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -114,19 +114,21 @@ public sealed class Collector(
             review.Kept, review.Notes, cancellationToken, review.Reasons).ConfigureAwait(false);
     }
 
-    /// <summary>Finishes a .partial whose seal was complete when its run stopped (no resume.json, a tag manifest): the rename alone.</summary>
-    public string FinishSeal(string partial, string finalName)
+    private void AttachResumedLog(IAcquisitionLog acquisitionLog, string partial, List<string> notes)
     {
+        var path = partial + "/" + BundleLayout.CollectionLog;
         try
         {
-            new BundleSealer(store, time).FinishSeal(partial, finalName);
+            acquisitionLog.Attach(store.OpenAppend(path));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnsafeTargetEntryException e)
         {
-            throw new TargetWriteException($"Cannot finish sealing {store.Location}/{partial}: {e.Message}", e);
+            // Appending to a hard-linked log would write to its other name too; the first run's log is given up instead.
+            log.Warning("{Message}; the first run's collection.log is removed and a new one started", e.Message);
+            notes.Add($"resume-removed: {BundleLayout.CollectionLog} of the first run was not a plain file ({e.Message}); a new log was started");
+            store.DeleteFile(path);
+            acquisitionLog.Attach(store.OpenAppend(path));
         }
-        log.Information("The seal of {Bundle} was complete; renamed it to {Final}", partial, finalName);
-        return $"{store.Location}/{finalName}";
     }
 
     /// <summary>Copies what the journal does not already hold, then seals. Shared by a first run and a resume.</summary>

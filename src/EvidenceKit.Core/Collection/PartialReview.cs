@@ -27,6 +27,16 @@ internal sealed class PartialReview(ISourceFiles source, ITargetStore store, Acc
         {
             log.Warning("Removed from the partial bundle, it does not belong there: {Entry}", entry);
         }
+        // The journal is written anew with the proven entries only, as a fresh file (never appended to an entry the
+        // drive's holder may have hard-linked elsewhere).
+        store.DeleteFile(partial + "/" + BundleLayout.Journal);
+        using (var fresh = new BundleJournal(store, partial, durable: true))
+        {
+            foreach (var record in kept)
+            {
+                fresh.Append(record);
+            }
+        }
         return new Result(kept, reasons, ResumeNotes(kept.Count, journal.Count - kept.Count, unproven, suspicious));
     }
 
