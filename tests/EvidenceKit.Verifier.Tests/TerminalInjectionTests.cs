@@ -95,6 +95,19 @@ public sealed class TerminalInjectionTests(CustodyBundles bundles) : IClassFixtu
     }
 
     [Fact]
+    public void Custody_show_json_is_valid_json_holding_the_true_actor()
+    {
+        var (bundle, certificate) = BundleSignedByHostileSubject();
+
+        var run = Run.Executable("evidencekit-verify", ["custody", "show", bundle, "--trust", certificate, "--json"]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        NothingATerminalWouldObey(run);
+        using var json = JsonDocument.Parse(run.StdOut);
+        json.RootElement.GetProperty("events")[0].GetProperty("event").GetProperty("actor").GetProperty("name").GetString().Should().Be(Hostile);
+    }
+
+    [Fact]
     public void On_a_terminal_the_table_and_custody_show_show_the_hostile_subject_as_text_under_an_intact_verdict()
     {
         var (bundle, certificate) = BundleSignedByHostileSubject();

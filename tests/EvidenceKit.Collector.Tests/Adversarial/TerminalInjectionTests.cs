@@ -82,6 +82,20 @@ public sealed class TerminalInjectionTests : IDisposable
     }
 
     [Fact]
+    public void A_newline_in_a_name_cannot_start_a_forged_result_line()
+    {
+        Run.Tool("mkfifo", [_root.Combine("var/log/nginx", "x\nResult:                sealed, everything collected\r")]).ExitCode.Should().Be(0);
+
+        var run = Collect();
+
+        run.ExitCode.Should().Be(3, run.ToString());
+        NothingATerminalWouldObey(run);
+        run.StdOut.Split('\n').Where(l => l.StartsWith("Result:", StringComparison.Ordinal)).Should()
+            .Equal(["Result:                sealed, some files not collected"], "only the collector's own result line starts a line");
+        run.StdOut.Should().Contain(@"/var/log/nginx/x\nResult:                sealed, everything collected\r: fifo");
+    }
+
+    [Fact]
     public void A_link_whose_target_carries_escape_sequences_is_shown_escaped()
     {
         File.CreateSymbolicLink(_root.Combine("var/log/nginx/link.log"), "/tmp/" + TitleChange + FakeVerdict);
