@@ -94,10 +94,7 @@ internal sealed class VerifyCommand(
         }
 
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
-        var fileSystem = new FileSystem();
-        var signatureVerifier = createSignatureVerifier();
-        var timestampVerifier = createTimestampVerifier?.Invoke();
-        var verifier = new BundleVerifier(fileSystem, signatureVerifier, timestampVerifier, TimeProvider.System, options);
+        var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), createTimestampVerifier?.Invoke(), TimeProvider.System, options);
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)
@@ -115,8 +112,7 @@ internal sealed class VerifyCommand(
 
         if ((settings.ReportPath ?? settings.CaseExportPath) is not null && report.Verdict != Verdict.Error)
         {
-            var dossier = BundleDossier.Load(fileSystem, settings.BundlePath, report, signatureVerifier, timestampVerifier, options,
-                ToolIdentity.Version, TimeProvider.System.GetUtcNow());
+            var dossier = BundleDossier.Load(report, ToolIdentity.Version, TimeProvider.System.GetUtcNow());
             if (settings.ReportPath is { } reportPath)
             {
                 File.WriteAllText(reportPath, CustodyReportHtml.Render(dossier), Core.Bundles.BagItText.Utf8);
@@ -125,7 +121,11 @@ internal sealed class VerifyCommand(
                     stderr.WriteLine($"Custody report written to {reportPath}");
                 }
             }
-            if (settings.CaseExportPath is { } casePath)
+            if (settings.CaseExportPath is not null && report.Verdict != Verdict.Valid)
+            {
+                stderr.WriteLine($"evidencekit-verify: CASE export not written: the bundle is {report.Verdict.ToString().ToUpperInvariant()} (exit {report.ExitCode}); an export is made only of a VALID bundle.");
+            }
+            else if (settings.CaseExportPath is { } casePath)
             {
                 File.WriteAllBytes(casePath, CaseExport.Render(dossier));
                 if (!settings.Json)
