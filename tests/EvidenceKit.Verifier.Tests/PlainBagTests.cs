@@ -196,6 +196,27 @@ public sealed class PlainBagTests : IDisposable
         report.Check(CheckNames.PayloadManifest).Detail.Should().Be("manifest-sha256.txt has more than 1026 lines (refused: more than the bag can need).");
     }
 
+    [Fact]
+    public void A_300_mb_custody_manifest_in_a_small_bundle_is_refused_before_it_is_read()
+    {
+        // Given a bundle whose manifest.json is a 300 MB (sparse) file: far more than 3 payload files can need
+        using var builder = new BundleBuilder();
+        var dir = builder.Build();
+        using (var stream = new FileStream(builder.PathOf("custody/manifest.json"), FileMode.Truncate))
+        {
+            stream.SetLength(300L * 1024 * 1024);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var report = VerifierRun.Verify(dir);
+
+        // Then it is refused by size, and far less than its size was allocated
+        report.Verdict.Should().Be(Verdict.Invalid);
+        report.Check(CheckNames.CustodyManifest).Detail.Should().Be(
+            $"custody/manifest.json is too large ({300L * 1024 * 1024} bytes; at most {(16L * 1024 * 1024) + (3 * 64L * 1024)} are read).");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(100L * 1024 * 1024);
+    }
+
     private static string Describe(VerificationReport report) =>
         string.Join("\n", report.Checks.Select(c => $"{c.Outcome} {c.Name}: {c.Detail} {string.Join(" | ", c.Items)}"));
 
