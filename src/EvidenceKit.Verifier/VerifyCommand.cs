@@ -98,10 +98,7 @@ internal sealed class VerifyCommand(
         }
 
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
-        var fileSystem = new FileSystem();
-        var signatureVerifier = createSignatureVerifier();
-        var timestampVerifier = createTimestampVerifier?.Invoke();
-        var verifier = new BundleVerifier(fileSystem, signatureVerifier, timestampVerifier, TimeProvider.System, options);
+        var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), createTimestampVerifier?.Invoke(), TimeProvider.System, options);
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)
@@ -117,7 +114,6 @@ internal sealed class VerifyCommand(
             PlainReportWriter.Write(report, settings.Quiet, settings.Verbose, stdout);
         }
 
-        return ReportFiles.Write(settings, report, () => BundleDossier.Load(fileSystem, settings.BundlePath, report, signatureVerifier, timestampVerifier, options,
-            ToolIdentity.Version, TimeProvider.System.GetUtcNow()), stderr);
+        return ReportFiles.Write(settings, report, () => BundleDossier.Load(report, ToolIdentity.Version, TimeProvider.System.GetUtcNow()), stderr);
     }
 }

@@ -186,7 +186,7 @@ public sealed class CustodyChainVerifier
             if (parsed is null || entry.Kind != BagEntryKind.RegularFile)
             {
                 problems.Add(parsed is null
-                    ? $"{CheckText(entry.BagPath)} is not a custody event file (NNNNNN.json, .json.p7s or .json.p7s.tsr)"
+                    ? $"{BundleLayout.EventsDir}/{CheckText(name)} is not a custody event file (NNNNNN.json, .json.p7s or .json.p7s.tsr)"
                     : $"{CheckText(entry.BagPath)} is {entry.Describe()}, not a custody event file");
                 if (parsed is null)
                 {

@@ -60,8 +60,9 @@ public sealed record VerificationReport
     /// </summary>
     public string? Statement => Partial || Verdict is Verdict.Error ? null
         : PlainBag ? VerificationStatements.PlainBag + (Verdict == Verdict.Valid ? "; " + VerificationStatements.Unsigned : "")
-        : !Signed ? VerificationStatements.Unsigned
-        : null;
+        : Signed ? null
+        : Verdict == Verdict.Valid ? VerificationStatements.Unsigned
+        : "unsigned";
 
     /// <summary>What was read and judged, for reports and exports; null when the bundle could not be read at all.</summary>
     public VerificationFacts? Facts { get; init; }

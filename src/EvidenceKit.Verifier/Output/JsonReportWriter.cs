@@ -19,6 +19,9 @@ internal static class JsonReportWriter
             json.WriteNumber("exitCode", report.ExitCode);
             WriteNullable(json, "mode", report.Mode);
             json.WriteBoolean("signed", report.Signed);
+            json.WriteBoolean("plainBag", report.PlainBag);
+            json.WriteBoolean("integrityOnly", report.IntegrityOnly);
+            WriteNullable(json, "statement", report.Statement);
             if (report.Signer is { } signer)
             {
                 json.WriteStartObject("signer");

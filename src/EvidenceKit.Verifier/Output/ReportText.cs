@@ -43,7 +43,11 @@ internal static class ReportText
         {
             parts.Add($"{mode} bundle");
         }
-        if (!report.Partial && report.Verdict != Core.Verification.Verdict.Error)
+        if (report.Statement is { } statement)
+        {
+            parts.Add(statement);
+        }
+        else if (!report.Partial && report.Verdict != Core.Verification.Verdict.Error)
         {
             parts.Add(report.Signer is { } signer ? $"signed by {signer.Subject}" : report.Signed ? "signed" : "unsigned");
         }

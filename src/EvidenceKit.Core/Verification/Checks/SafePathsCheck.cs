@@ -48,7 +48,9 @@ internal sealed class SafePathsCheck : IBagCheck
 
     private static void Judge(VerificationContext context, string path, string where, bool payload, List<string> findings)
     {
-        var problem = BagPathRules.Problem(path)
+        // RFC 8493 lets a plain bag name files with LF or CR (written %0A, %0D); any other control character is refused.
+        var judged = context.Evidence ? path : path.Replace('\n', '_').Replace('\r', '_');
+        var problem = BagPathRules.Problem(judged)
             ?? (payload && !BagPathRules.IsPayload(path) ? "is not under data/" : null)
             ?? (context.Evidence && BagManifestText.HasPercentEncoding(path)
                 ? "is percent-encoded (%0A, %0D or %25): sha256sum -c reads it literally, so it is refused in an EvidenceKit bundle"
