@@ -29,6 +29,7 @@ public sealed class CaseExportShaclTests(CustodyBundles bundles) : IClassFixture
         var run = Run.Tool("node", [script, ontology!, export], timeout: TimeSpan.FromMinutes(20));
 
         run.StdErr.Should().BeEmpty(run.ToString());
+        run.StdOut.Should().StartWith("{", $"validate.mjs prints its report as JSON; it gave {run}");
         using var report = JsonDocument.Parse(run.StdOut);
         var counts = report.RootElement.GetProperty("counts");
         report.RootElement.GetProperty("ontologyFiles").GetInt32().Should().BeGreaterThan(20);
@@ -59,6 +60,7 @@ public sealed class CaseExportShaclTests(CustodyBundles bundles) : IClassFixture
         var run = Run.Tool("node", [script, ontology!, bad], timeout: TimeSpan.FromMinutes(20));
 
         run.ExitCode.Should().Be(1, run.ToString());
+        run.StdOut.Should().StartWith("{", $"validate.mjs prints its report as JSON; it gave {run}");
         using var report = JsonDocument.Parse(run.StdOut);
         report.RootElement.GetProperty("counts").GetProperty("Violation").GetInt32().Should().BeGreaterThan(2, "blank nodes and a hash without a value are violations");
     }
