@@ -33,9 +33,13 @@ internal static class ChromiumPdf
     }
 
     /// <summary>Renders <paramref name="html"/> to <paramref name="pdfPath"/>; null when done, else one line saying why not.</summary>
-    public static string? Render(string html, string pdfPath, TimeSpan timeLimit)
+    /// <param name="html">The page.</param>
+    /// <param name="pdfPath">Where the PDF goes.</param>
+    /// <param name="timeLimit">How long Chromium may take.</param>
+    /// <param name="executable">The Chromium to run; found on the PATH when null.</param>
+    public static string? Render(string html, string pdfPath, TimeSpan timeLimit, string? executable = null)
     {
-        if (Find() is not { } chromium)
+        if ((executable ?? Find()) is not { } chromium)
         {
             return "no PDF written: headless Chromium was not found (install the 'chromium' package, e.g. apt-get install chromium).";
         }

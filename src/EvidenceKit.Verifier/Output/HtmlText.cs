@@ -20,9 +20,9 @@ internal static class HtmlText
         "<span class=\"nw\">" + value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + "</span>";
 
     /// <summary>A two-column table of labels and values; rows with no value are left out.</summary>
-    public static void KeyValues(StringBuilder html, IEnumerable<(string Label, string? Value, string? Class)> rows)
+    public static void KeyValues(StringBuilder html, IEnumerable<(string Label, string? Value, string? Class)> rows, bool small = false)
     {
-        html.Append("<table class=\"kv\"><colgroup><col class=\"k\"><col></colgroup>\n");
+        html.Append(small ? "<table class=\"kv small\">" : "<table class=\"kv\">").Append("<colgroup><col class=\"k\"><col></colgroup>\n");
         foreach (var (label, value, cssClass) in rows)
         {
             if (string.IsNullOrEmpty(value))

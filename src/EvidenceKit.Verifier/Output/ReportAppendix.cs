@@ -69,7 +69,7 @@ internal static class ReportAppendix
             ("MAC addresses", m is null ? null : string.Join(", ", m.Host.MacAddresses), null),
             ("Boot time", m?.Host.BootTime, "nw"),
             ("Time zone", m?.Host.TimeZone, null),
-        ]);
+        ], small: true);
         EventFiles(html, d);
         FileTimes(html, d);
     }

@@ -57,8 +57,10 @@ public sealed class CustodyBundles : IDisposable
 
     public ProcessResult Verify(params string[] args) => Run.Executable("evidencekit-verify", args);
 
-    public ProcessResult Add(string bundle, string kind, string actor, string key, params string[] extra) =>
-        Run.Executable("evidencekit-verify", ["custody", "add", bundle, "--event", kind, "--actor", actor, "--key", Key(key), "--trust", Root, .. extra],
+    /// <summary>Runs custody add; the actor is given with --actor unless null (then the key's certificate names it).</summary>
+    public ProcessResult Add(string bundle, string kind, string? actor, string key, params string[] extra) =>
+        Run.Executable("evidencekit-verify",
+            ["custody", "add", bundle, "--event", kind, .. actor is null ? Array.Empty<string>() : ["--actor", actor], "--key", Key(key), "--trust", Root, .. extra],
             environment: KeyEnvironment);
 
     public string NewDirectory(string name) => _dir.MakeDirectory($"{name}-{Interlocked.Increment(ref _bundles)}");

@@ -11,9 +11,9 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
     private string ChainOfThree()
     {
         var bundle = bundles.Collect();
-        bundles.Add(bundle, "transfer", "Test Examiner RSA", "examiner-rsa", "--to", "Lena Lawyer", "--reason", "for counsel", "--seal", "S-77")
+        bundles.Add(bundle, "transfer", null, "examiner-rsa", "--to", "Lena Lawyer", "--reason", "for counsel", "--seal", "S-77")
             .ExitCode.Should().Be(0);
-        bundles.Add(bundle, "receive", "Test Examiner", "examiner", "--from", "Tom Courier", "--location", "Room 4")
+        bundles.Add(bundle, "receive", null, "examiner", "--from", "Tom Courier", "--location", "Room 4")
             .ExitCode.Should().Be(0);
         return bundle;
     }
@@ -47,7 +47,7 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
         var bundle = bundles.Collect();
         var before = TreeSnapshot.Take(bundle);
 
-        bundles.Add(bundle, "access", "Test Examiner", "examiner").ExitCode.Should().Be(0);
+        bundles.Add(bundle, "access", null, "examiner").ExitCode.Should().Be(0);
 
         var after = TreeSnapshot.Take(bundle);
         var changed = after.Where(f => !f.Value.StartsWith("d|", StringComparison.Ordinal))
@@ -149,7 +149,7 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
     public void An_event_signed_by_an_untrusted_key_makes_the_bundle_untrusted()
     {
         var bundle = bundles.Collect();
-        bundles.Add(bundle, "receive", "Unrelated Examiner", "unrelated").ExitCode.Should().Be(0);
+        bundles.Add(bundle, "receive", null, "unrelated").ExitCode.Should().Be(0);
 
         var verify = bundles.Verify(bundle, "--trust", bundles.Root);
 
@@ -165,7 +165,7 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
         File.AppendAllText(Path.Combine(bundle, "data/var/log/nginx/access.log"), "forged line\n");
         var before = TreeSnapshot.Take(bundle);
 
-        var add = bundles.Add(bundle, "transfer", "Test Examiner", "examiner");
+        var add = bundles.Add(bundle, "transfer", null, "examiner");
 
         add.ExitCode.Should().Be(1, add.ToString());
         add.StdErr.Should().Contain("refusing to add a custody event").And.Contain("INVALID").And.Contain("payload-files");
@@ -177,7 +177,7 @@ public sealed class CustodyChainTests(CustodyBundles bundles) : IClassFixture<Cu
     {
         var bundle = bundles.Collect();
 
-        var add = bundles.Add(bundle, "verify", "Test Examiner", "examiner", "--json");
+        var add = bundles.Add(bundle, "verify", null, "examiner", "--json");
 
         add.ExitCode.Should().Be(0, add.ToString());
         var added = ManifestJsonOf(Event(bundle, 2));

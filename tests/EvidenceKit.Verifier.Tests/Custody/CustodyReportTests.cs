@@ -10,7 +10,7 @@ public sealed class CustodyReportTests(CustodyBundles bundles) : IClassFixture<C
     private (string Bundle, string Html) Report()
     {
         var bundle = bundles.Collect();
-        bundles.Add(bundle, "transfer", "Test Examiner RSA", "examiner-rsa", "--to", "Tom <b>Courier</b>", "--location", "Lena & Partners", "--seal", "S-77").ExitCode.Should().Be(0);
+        bundles.Add(bundle, "transfer", null, "examiner-rsa", "--to", "Lena & Partners", "--reason", "Tom <b>Courier</b>", "--seal", "S-77").ExitCode.Should().Be(0);
         var output = bundles.NewDirectory("report");
         var html = Path.Combine(output, "custody.html");
         var run = bundles.Verify(bundle, "--trust", bundles.Root, "--report", html);

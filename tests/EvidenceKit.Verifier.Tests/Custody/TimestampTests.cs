@@ -81,7 +81,7 @@ public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<Custo
         using var tsa = TsaServer.WithOpenSsl(bundles.Pki, bundles.NewDirectory("tsa"));
         var bundle = bundles.Collect();
 
-        var add = bundles.Add(bundle, "transfer", "Test Examiner", "examiner", "--tsa", tsa.Url.ToString());
+        var add = bundles.Add(bundle, "transfer", null, "examiner", "--tsa", tsa.Url.ToString());
 
         add.ExitCode.Should().Be(0, add.ToString());
         var token = Path.Combine(bundle, CustodyPaths.Timestamp(2));

@@ -72,5 +72,6 @@ const results = report.results.flatMap(r => {
     message: r.message?.map(m => m.value)
   }]
 })
-console.log(JSON.stringify({ ontologyFiles: files.length, dataQuads, counts, ontologyCounts, results }, null, 1))
-process.exit(counts.Violation === 0 ? 0 : 1)
+// Exit only once the report is written out: a pipe may still hold it when process.exit would cut it off.
+process.stdout.write(JSON.stringify({ ontologyFiles: files.length, dataQuads, counts, ontologyCounts, results }, null, 1) + '\n',
+  () => process.exit(counts.Violation === 0 ? 0 : 1))
