@@ -44,16 +44,17 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
             throw CliException.BadInput(e.Message, e);
         }
 
-        var signer = SignerName.Of(key.CertificateDer)
-            ?? throw CliException.BadInput($"The certificate in {settings.Key} names no examiner (its subject has no common name, CN); prosecution needs a certificate that names the examiner who signs.");
+        var signer = key.Identity;
+        var commonName = signer.CommonName
+            ?? throw CliException.BadInput($"The certificate in {settings.Key} names no examiner (its subject has no single common name, CN); prosecution needs a certificate that names the examiner who signs.");
         if (!string.IsNullOrWhiteSpace(settings.Examiner) && !signer.IsNamedBy(settings.Examiner))
         {
-            throw CliException.BadInput($"--examiner \"{settings.Examiner}\" is not the signer: the key {settings.Key} is \"{signer.CommonName}\"'s (its certificate's CN). The examiner recorded is the one who signs; leave --examiner out, or use your own key.");
+            throw CliException.BadInput($"--examiner \"{settings.Examiner}\" is not the signer: the key {settings.Key} is \"{commonName}\"'s (its certificate's CN). The examiner recorded is the one who signs; leave --examiner out, or use your own key.");
         }
 
         var examiner = new ExaminerRecord
         {
-            Name = signer.CommonName,
+            Name = commonName,
             Organization = signer.Organization ?? settings.Organization,
             CertificateSha256 = key.Identity.CertificateSha256,
             CertificateSubject = key.Identity.Subject,

@@ -308,10 +308,13 @@ public sealed class CustodyChainVerifier
             {
                 problems.Add($"{path}: signed by certificate {signer.CertificateSha256}, but its actor names {e.Actor.CertificateSha256}");
             }
-            var commonName = CertificateNames.CommonName(signer.Subject);
-            if (!string.Equals(commonName, e.Actor.Name, StringComparison.Ordinal))
+            if (signer.CommonName is not { } commonName)
             {
-                problems.Add($"{path}: its actor is {CheckText(e.Actor.Name)}, but it is signed by {CheckText(commonName ?? signer.Subject)} (the certificate's common name): an event names its signer");
+                problems.Add($"{path}: its signing certificate {CheckText(signer.Subject)} has no single common name (CN), so it names no one: an event names its signer");
+            }
+            else if (!string.Equals(commonName, e.Actor.Name, StringComparison.Ordinal))
+            {
+                problems.Add($"{path}: its actor is {CheckText(e.Actor.Name)}, but it is signed by {CheckText(commonName)} (the certificate's common name): an event names its signer");
             }
             if (n == 1 && manifest?.Examiner?.CertificateSha256 is { } examiner && !SameFingerprint(signer.CertificateSha256, examiner))
             {

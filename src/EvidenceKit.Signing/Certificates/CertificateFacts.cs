@@ -31,7 +31,18 @@ internal static class CertificateFacts
         certificate.SubjectDN.ToString(),
         Sha256Hex(certificate.GetEncoded()),
         Utc(certificate.NotBefore),
-        Utc(certificate.NotAfter));
+        Utc(certificate.NotAfter))
+    {
+        CommonName = Only(certificate.SubjectDN, X509Name.CN),
+        Organization = Only(certificate.SubjectDN, X509Name.O),
+    };
+
+    /// <summary>The value of the one attribute of this type in a name; null when there is none, or more than one.</summary>
+    private static string? Only(X509Name name, Org.BouncyCastle.Asn1.DerObjectIdentifier type)
+    {
+        var values = name.GetValueList(type);
+        return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0].Trim() : null;
+    }
 
     /// <summary>Parses one DER certificate, or returns null when the bytes are not one.</summary>
     public static X509Certificate? TryParse(byte[] der)

@@ -86,7 +86,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         {
             return Fail(ExitCodes.BadInput, e.Message);
         }
-        if (settings.ActorProblem(signer.Identity.Subject) is { } actorProblem)
+        if (settings.ActorProblem(signer.Identity) is { } actorProblem)
         {
             return Fail(ExitCodes.BadInput, actorProblem);
         }
@@ -126,7 +126,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         try
         {
             added = await new CustodyEventAppender(fileSystem, TimeProvider.System)
-                .AppendAsync(settings.BundlePath, settings.Details(signer.Identity.Subject), signer, verification, timestamper, cancellationToken)
+                .AppendAsync(settings.BundlePath, settings.Details(signer.Identity), signer, verification, timestamper, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (CustodyException e)

@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Custody;
 
 namespace EvidenceKit.Verifier.Custody;
@@ -46,20 +47,23 @@ internal sealed record CustodyAddSettings(
     }
 
     /// <summary>
-    /// The event's actor: the signing certificate's name (<see cref="SignerName"/>). An --actor that is not that name is
-    /// refused: an event names the person who signs it.
+    /// The event's actor: the signing certificate's common name (<see cref="SignerIdentity.CommonName"/>). An --actor that
+    /// is not that name is refused, and so is a certificate that names no one: an event names the person who signs it.
     /// </summary>
-    public string? ActorProblem(string certificateSubject)
+    public string? ActorProblem(SignerIdentity signer)
     {
-        var signer = SignerName.Of(certificateSubject);
-        return Actor is null || Actor.Trim() == signer
+        if (signer.CommonName is not { } name)
+        {
+            return $"Your signing certificate \"{Printable(signer.Subject)}\" has no single common name (CN), so it names no one; an event names the person who signs it: sign with a certificate that names you.";
+        }
+        return Actor is null || signer.IsNamedBy(Actor)
             ? null
-            : $"--actor \"{Printable(Actor)}\" is not the name on your signing certificate, \"{Printable(signer)}\"; an event names the person who signs it: leave --actor out, or sign with that person's key.";
+            : $"--actor \"{Printable(Actor)}\" is not the name on your signing certificate, \"{Printable(name)}\"; an event names the person who signs it: leave --actor out, or sign with that person's key.";
     }
 
-    /// <summary>What to record, with the actor named by the signing certificate.</summary>
-    public CustodyEventDetails Details(string certificateSubject) =>
-        new(Kind, SignerName.Of(certificateSubject), Organization, From, To, Reason, Location, Medium, Seal);
+    /// <summary>What to record, with the actor named by the signing certificate (call after <see cref="ActorProblem"/>).</summary>
+    public CustodyEventDetails Details(SignerIdentity signer) =>
+        new(Kind, signer.CommonName ?? signer.Subject, Organization, From, To, Reason, Location, Medium, Seal);
 
     private static string Printable(string text) =>
         new(text.Take(200).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format ? '?' : c).ToArray());

@@ -183,7 +183,7 @@ internal sealed class BundleBuilder : IDisposable
         {
             links.Add(new CustodyLink { Path = BundleLayout.VerifyTxt, Sha256 = HashOf(BundleLayout.VerifyTxt) });
         }
-        var actor = CertificateNames.CommonName(_signer!.Identity.Subject) ?? _signer.Identity.Subject;
+        var actor = _signer!.Identity.CommonName ?? _signer.Identity.Subject;
         var sealedEvent = CustodyEventBuilder.Build(manifest.BundleId, 1, links, DateTimeOffset.Parse("2026-11-24T03:13:02Z", System.Globalization.CultureInfo.InvariantCulture),
             new CustodyEventDetails(CustodyEventKinds.Sealed, actor), _signer.Identity, null);
         var bytes = ManifestJson.ToUtf8(sealedEvent);
