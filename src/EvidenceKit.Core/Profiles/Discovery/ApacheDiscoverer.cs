@@ -262,13 +262,13 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
         return words;
     }
 
-    [GeneratedRegex(@"^[ \t]*export[ \t]+(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>[^\n]*?)[ \t\r]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*export[ \t]+(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>[^\n]*?)[ \t\r]*$", RegexOptions.NonBacktracking | RegexOptions.Multiline)]
     private static partial Regex Export();
 
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_.]*)\}")]
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_.]*)\}", RegexOptions.NonBacktracking)]
     private static partial Regex ApacheVariable();
 
-    [GeneratedRegex(@"\$(?:\{(?<a>[A-Za-z_][A-Za-z0-9_]*)\}|(?<b>[A-Za-z_][A-Za-z0-9_]*))")]
+    [GeneratedRegex(@"\$(?:\{(?<a>[A-Za-z_][A-Za-z0-9_]*)\}|(?<b>[A-Za-z_][A-Za-z0-9_]*))", RegexOptions.NonBacktracking)]
     private static partial Regex ShellVariable();
 
     private sealed class State
