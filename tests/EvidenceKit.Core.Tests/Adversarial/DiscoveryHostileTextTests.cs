@@ -47,4 +47,31 @@ public sealed class DiscoveryHostileTextTests : IDisposable
         result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/auth.log", "/var/log/script.log");
         result.Logs[1].Line.Should().Be(2);
     }
+
+    [Fact]
+    public void Define_lines_that_double_a_variable_do_not_grow_memory_without_bound()
+    {
+        // 64 doublings would be 2^64 characters; every value is capped at PATH_MAX instead.
+        var defines = string.Concat(Enumerable.Range(0, 64).Select(_ => "Define X ${X}${X}\n"));
+        var exports = string.Concat(Enumerable.Range(0, 64).Select(_ => "export Y=\"$Y$Y\"\n"));
+        _root.Write("etc/apache2/envvars", "export Y=yy\n" + exports);
+        _root.Write("etc/apache2/apache2.conf", "Define X xx\n" + defines + "ErrorLog /var/log/${X}.log\nCustomLog /var/log/${Y}.log combined\nErrorLog /var/log/apache2/error.log\n");
+
+        var result = Discover("apache");
+
+        result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/.log", "/var/log/apache2/error.log");
+        result.Warnings.Should().Contain("/etc/apache2/apache2.conf:12: Define X ${X}${X} is longer than 4096 characters once expanded; X is left empty");
+    }
+
+    [Fact]
+    public void A_config_naming_more_log_paths_than_the_limit_stops_recording_them_with_one_warning()
+    {
+        var lines = string.Concat(Enumerable.Range(0, ConfigTree.MaxLogs + 50).Select(i => $"access_log /var/log/many/{i}.log;\n"));
+        _root.Write("etc/nginx/nginx.conf", lines);
+
+        var result = Discover("nginx");
+
+        result.Logs.Should().HaveCount(ConfigTree.MaxLogs);
+        result.Warnings.Should().ContainSingle().Which.Should().Contain($"stopped after {ConfigTree.MaxLogs} log paths");
+    }
 }
