@@ -12,6 +12,8 @@ public sealed class HostileNamesEndToEndTests : IDisposable
 
     public void Dispose()
     {
+        // .NET cannot delete a name that is not valid UTF-8 (it only has the U+FFFD spelling), so rm does it.
+        Run.Tool("rm", ["-rf", "--", _root.Path]);
         _root.Dispose();
         _target.Dispose();
         _profiles.Dispose();

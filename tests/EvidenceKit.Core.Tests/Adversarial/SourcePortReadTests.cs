@@ -12,7 +12,12 @@ public sealed class SourcePortReadTests : IDisposable
     private const string PastAtime = "2020-05-05 05:05:05.123456789 UTC";
     private readonly TempDirectory _root = new("ek-port-read-");
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        // .NET cannot delete a name that is not valid UTF-8 (it only has the U+FFFD spelling), so rm does it.
+        Run.Tool("rm", ["-rf", "--", _root.Path]);
+        _root.Dispose();
+    }
 
     private static string Atime(string path) => Run.Tool("stat", ["-c", "%x", path]).StdOut.Trim();
 

@@ -18,6 +18,9 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
         "CustomLog", "TransferLog", "GlobalLog", "ErrorLog", "ForensicLog", "ScriptLog", "RewriteLog", "SecAuditLog", "SecDebugLog",
     };
 
+    /// <summary>The longest value a variable or an expanded argument may have (Linux's PATH_MAX).</summary>
+    internal const int MaxValueLength = 4096;
+
     public string Kind => "apache";
 
     public DiscoveryResult Discover(ISourceFiles source)
@@ -50,7 +53,7 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
 
     private static void ReadFile(ConfigTree tree, ConfigText file, State state)
     {
-        using var _ = tree.Enter(file.HostPath);
+        using var entered = tree.Enter(file.HostPath);
         foreach (var (words, line) in Directives(file.Text))
         {
             var name = words[0];
@@ -59,10 +62,10 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
                 continue;
             }
 
-            var argument = Expand(words[1], state.Variables);
+            var argument = Expand(words[1], state.Variables, out var problem);
             if (argument is null)
             {
-                tree.Warn($"{file.HostPath}:{line}: {name} {words[1]} uses a variable that is not defined; ignored");
+                tree.Warn($"{file.HostPath}:{line}: {name} {Shorten(words[1])} {problem}; ignored");
                 continue;
             }
 
@@ -72,7 +75,13 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
             }
             else if (name.Equals("Define", StringComparison.OrdinalIgnoreCase))
             {
-                state.Variables[argument] = words.Count > 2 ? Expand(words[2], state.Variables) ?? string.Empty : string.Empty;
+                var value = words.Count > 2 ? Expand(words[2], state.Variables, out problem) : string.Empty;
+                if (value is null)
+                {
+                    tree.Warn($"{file.HostPath}:{line}: Define {Shorten(argument)} {Shorten(words[2])} {problem}; {Shorten(argument)} is left empty");
+                }
+
+                state.Variables[argument] = value ?? string.Empty;
             }
             else if (name.Equals("Include", StringComparison.OrdinalIgnoreCase) || name.Equals("IncludeOptional", StringComparison.OrdinalIgnoreCase))
             {
@@ -158,22 +167,36 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
         }
     }
 
-    /// <summary>Replaces ${VAR}; null when a variable is not defined.</summary>
-    private static string? Expand(string text, Dictionary<string, string> variables)
+    /// <summary>
+    /// Replaces ${VAR}; null (with the problem) when a variable is not defined or the result would be longer than
+    /// <see cref="MaxValueLength"/> ("Define X ${X}${X}" repeated would otherwise double it on every line).
+    /// </summary>
+    private static string? Expand(string text, Dictionary<string, string> variables, out string? problem)
     {
         var undefined = false;
+        var length = text.Length;
         var expanded = ApacheVariable().Replace(text, m =>
         {
+            if (length > MaxValueLength)
+            {
+                return string.Empty;
+            }
+
             if (variables.TryGetValue(m.Groups[1].Value, out var value))
             {
-                return value;
+                length += value.Length;
+                return length > MaxValueLength ? string.Empty : value;
             }
 
             undefined = true;
             return m.Value;
         });
-        return undefined ? null : expanded;
+        problem = undefined ? "uses a variable that is not defined"
+            : length > MaxValueLength ? $"is longer than {MaxValueLength} characters once expanded" : null;
+        return problem is null ? expanded : null;
     }
+
+    private static string Shorten(string word) => word.Length > 200 ? word[..200] + "..." : word;
 
     /// <summary>The value of a shell assignment: quotes removed, $VAR and ${VAR} replaced (unknown ones by nothing, as sh does).</summary>
     private static string ShellValue(string raw, Dictionary<string, string> variables)
@@ -189,7 +212,14 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
             value = comment >= 0 ? value[..comment].TrimEnd() : value;
         }
 
-        return ShellVariable().Replace(value, m => variables.GetValueOrDefault(m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value, string.Empty));
+        var length = value.Length;
+        var expanded = ShellVariable().Replace(value, m =>
+        {
+            var replacement = variables.GetValueOrDefault(m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value, string.Empty);
+            length += replacement.Length;
+            return length > MaxValueLength ? string.Empty : replacement;
+        });
+        return length > MaxValueLength ? string.Empty : expanded;
     }
 
     /// <summary>Directives with their words and 1-based line; continuation lines ending in '\' are joined.</summary>
@@ -262,13 +292,13 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
         return words;
     }
 
-    [GeneratedRegex(@"^[ \t]*export[ \t]+(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>[^\n]*?)[ \t\r]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*export[ \t]+(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>[^\n]*?)[ \t\r]*$", RegexOptions.NonBacktracking | RegexOptions.Multiline)]
     private static partial Regex Export();
 
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_.]*)\}")]
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_.]*)\}", RegexOptions.NonBacktracking)]
     private static partial Regex ApacheVariable();
 
-    [GeneratedRegex(@"\$(?:\{(?<a>[A-Za-z_][A-Za-z0-9_]*)\}|(?<b>[A-Za-z_][A-Za-z0-9_]*))")]
+    [GeneratedRegex(@"\$(?:\{(?<a>[A-Za-z_][A-Za-z0-9_]*)\}|(?<b>[A-Za-z_][A-Za-z0-9_]*))", RegexOptions.NonBacktracking)]
     private static partial Regex ShellVariable();
 
     private sealed class State

@@ -27,6 +27,9 @@ internal sealed class ConfigTree
     /// <summary>How deep includes may nest (nginx.conf including a file is depth 2).</summary>
     public const int MaxDepth = 16;
 
+    /// <summary>The most log paths one discovery run records (each becomes a glob the planner walks).</summary>
+    public const int MaxLogs = 10_000;
+
     /// <summary>The most directory entries one pattern may examine.</summary>
     public const int MaxGlobEntries = 10_000;
 
@@ -210,6 +213,12 @@ internal sealed class ConfigTree
         }
 
         var path = parts.Length == fixedCount ? resolved : Join(resolved, string.Join('/', parts.Skip(fixedCount)));
+        if (logPaths.Count >= MaxLogs)
+        {
+            LimitOnce("logs", $"{where}stopped after {MaxLogs} log paths; {Show(path)} and later ones were not recorded");
+            return;
+        }
+
         if (logPaths.Add(path))
         {
             logs.Add(new DiscoveredLog(path, configFile, line));

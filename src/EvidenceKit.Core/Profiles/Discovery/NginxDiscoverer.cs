@@ -206,7 +206,7 @@ internal sealed partial class NginxDiscoverer : ILogDiscoverer
         }
     }
 
-    [GeneratedRegex(@"\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)")]
+    [GeneratedRegex(@"\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)", RegexOptions.NonBacktracking)]
     private static partial Regex Variable();
 
     private sealed record Layout(string Prefix, string ConfDirectory);

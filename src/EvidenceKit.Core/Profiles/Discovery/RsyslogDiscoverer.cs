@@ -56,12 +56,32 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
 
         // Statements are gathered first and then run in file order, so that includes and templates take
         // effect where they stand. RainerScript objects are blanked so that the legacy pass does not see them.
+        // Each character is looked at a bounded number of times, so a hostile file cannot make this quadratic: a
+        // match inside an object already taken (or after an unclosed one) is part of that object, and lines are
+        // counted from the previous match on.
         var steps = new List<(int Position, Action Run)>();
-        foreach (Match match in ScriptObject().Matches(text.ToString()))
+        var original = text.ToString();
+        var taken = 0;
+        var counted = 0;
+        var currentLine = 1;
+        foreach (Match match in ScriptObject().Matches(original))
         {
+            if (taken >= original.Length)
+            {
+                break;
+            }
+
+            if (match.Index < taken)
+            {
+                continue;
+            }
+
             var end = ClosingParenthesis(text, match.Index + match.Length);
+            taken = end + 1;
             var body = text.ToString(match.Index + match.Length, end - match.Index - match.Length);
-            var line = LineAt(text, match.Index);
+            currentLine += original.AsSpan(counted, match.Index - counted).Count('\n');
+            counted = match.Index;
+            var line = currentLine;
             var kind = match.Groups["name"].Value.ToLowerInvariant();
             var parameters = Parameters(body);
             steps.Add((match.Index, () => ScriptObject(tree, file.HostPath, line, kind, parameters, state)));
@@ -299,45 +319,31 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
         return parameters;
     }
 
-    private static int LineAt(StringBuilder text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-            }
-        }
-
-        return line;
-    }
-
-    [GeneratedRegex(@"\b(?<name>action|include|template)\s*\(", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<name>action|include|template)\s*\(", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptObject();
 
-    [GeneratedRegex(@"(?<name>[A-Za-z][A-Za-z0-9_.]*)\s*=\s*(?:""(?<dq>(?:[^""\\]|\\.)*)""|'(?<sq>(?:[^'\\]|\\.)*)')")]
+    [GeneratedRegex(@"(?<name>[A-Za-z][A-Za-z0-9_.]*)\s*=\s*(?:""(?<dq>(?:[^""\\]|\\.)*)""|'(?<sq>(?:[^'\\]|\\.)*)')", RegexOptions.NonBacktracking)]
     private static partial Regex Parameter();
 
-    [GeneratedRegex(@"^\$IncludeConfig\s+(\S+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\$IncludeConfig\s+(\S+)", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex IncludeConfig();
 
-    [GeneratedRegex(@"^\$template\s+(?<name>[^,\s]+)\s*,\s*""(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\$template\s+(?<name>[^,\s]+)\s*,\s*""(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase)]
     private static partial Regex LegacyTemplate();
 
-    [GeneratedRegex(@"^(?<selector>[A-Za-z0-9*!=,;]+\.[A-Za-z0-9*!=,;.]+)\s+(?<action>\S.*)$")]
+    [GeneratedRegex(@"^(?<selector>[A-Za-z0-9*!=,;]+\.[A-Za-z0-9*!=,;.]+)\s+(?<action>\S.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex Selector();
 
-    [GeneratedRegex(@"^:[^,]+,\s*!?[A-Za-z_-]+,\s*""(?:[^""\\]|\\.)*""\s+(?<action>\S.*)$")]
+    [GeneratedRegex(@"^:[^,]+,\s*!?[A-Za-z_-]+,\s*""(?:[^""\\]|\\.)*""\s+(?<action>\S.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex PropertyFilter();
 
-    [GeneratedRegex(@"^&\s*(?<action>\S.*)$")]
+    [GeneratedRegex(@"^&\s*(?<action>\S.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex Chained();
 
-    [GeneratedRegex(@"^if\s.*\bthen\s+(?<action>-?[/?]\S*)\s*$")]
+    [GeneratedRegex(@"^if\s.*\bthen\s+(?<action>-?[/?]\S*)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex IfThen();
 
-    [GeneratedRegex(@"%[^%]*%")]
+    [GeneratedRegex(@"%[^%]*%", RegexOptions.NonBacktracking)]
     private static partial Regex TemplateProperty();
 
     private sealed class State

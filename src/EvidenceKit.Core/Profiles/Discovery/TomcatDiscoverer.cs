@@ -137,6 +137,6 @@ internal sealed partial class TomcatDiscoverer : ILogDiscoverer
         tree.AddLog(resolvedDirectory.TrimEnd('/') + "/" + prefix + "*", file, line);
     }
 
-    [GeneratedRegex(@"^\s*(?<handler>[^#!\s][^\s=:]*?)\.(?<key>directory|prefix)\s*[=:]\s*(?<value>.*)$")]
+    [GeneratedRegex(@"^\s*(?<handler>[^#!\s][^\s=:]*?)\.(?<key>directory|prefix)\s*[=:]\s*(?<value>.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex HandlerProperty();
 }
