@@ -90,7 +90,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
                 }
             }
 
-            return FileOutcome.Ok(ToRecord(file, atOpen, opened.AtimePreserved, copied, hashes, verified, notes));
+            return FileOutcome.Ok(FileRecords.Build(file, atOpen, accounts, copied, hashes, verified, opened.AtimePreserved, notes));
         }
     }
 
@@ -241,43 +241,4 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         Target = file.Target,
         Failed = true,
     });
-
-    private FileRecord ToRecord(PlannedFile file, SourceFileInfo info, bool atimePreserved, long copied,
-        (string Sha256, string? Sha1, string? Md5, string? Sha512) hashes, string? verified, List<string> notes)
-    {
-        var nanos = info.Nanos;
-        return new FileRecord
-        {
-            Id = file.Id,
-            BagPath = file.BagPath,
-            SourcePath = RawNames.Readable(file.HostPath),
-            SourcePathBase64 = RawNames.Base64IfRaw(file.HostPath),
-            Size = copied,
-            Sha256 = hashes.Sha256,
-            VerifiedCopySha256 = verified,
-            Sha1 = hashes.Sha1,
-            Md5 = hashes.Md5,
-            Sha512 = hashes.Sha512,
-            Mtime = Time(info.ModifiedUtc, nanos?.Modified),
-            Ctime = info.ChangedUtc is { } c ? Time(c, nanos?.Changed) : null,
-            Atime = info.AccessedUtc is { } a ? Time(a, nanos?.Accessed) : null,
-            Birthtime = info.BirthUtc is { } b ? Time(b, nanos?.Birth) : null,
-            Mode = info.Mode is { } m ? Convert.ToString(m, 8) : null,
-            Uid = info.Uid,
-            User = accounts.User(info.Uid),
-            Gid = info.Gid,
-            Group = accounts.Group(info.Gid),
-            Inode = info.Inode,
-            Device = info.Device,
-            Links = info.Links,
-            FileType = FileKinds.Describe(info.Kind),
-            AtimePreserved = atimePreserved,
-            Target = file.Target,
-            DiscoveredFrom = file.DiscoveredFrom,
-            Notes = notes,
-        };
-    }
-
-    private static string Time(DateTimeOffset t, uint? nanos) =>
-        nanos is { } n ? Timestamps.Format(t, n) : Timestamps.Format(t);
 }

@@ -57,12 +57,14 @@ internal sealed class PartialReview(ISourceFiles source, ITargetStore store, Acc
     private (List<FileRecord> Kept, Dictionary<string, string> Reasons) Prove(CollectionPlan plan, CollectionRequest request, string partial,
         IReadOnlyList<FileRecord> journal, CancellationToken cancellationToken)
     {
-        var planned = plan.Files.ToDictionary(f => f.HostPath, StringComparer.Ordinal);
+        // A bag path names one planned file (the mapping is injective); the journal's readable sourcePath need not
+        // equal the host path (raw names), so it is checked against the readable form of the planned one.
+        var planned = plan.Files.ToDictionary(f => f.BagPath, StringComparer.Ordinal);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<(FileRecord Entry, PlannedFile File)>();
         foreach (var entry in journal)
         {
-            if (planned.TryGetValue(entry.SourcePath, out var file) && file.BagPath == entry.BagPath && claimed.Add(file.Id))
+            if (planned.TryGetValue(entry.BagPath, out var file) && RawNames.Readable(file.HostPath) == entry.SourcePath && claimed.Add(file.Id))
             {
                 candidates.Add((entry, file));
             }

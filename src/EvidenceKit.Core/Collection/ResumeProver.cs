@@ -67,7 +67,7 @@ internal sealed class ResumeProver(ISourceFiles source, ITargetStore store, Copy
             {
                 notes.Add($"grew-since-copy: {now.Size} bytes at resume; the first {entry.Size}, copied before the interruption, were collected");
             }
-            return ResumeProof.Proven(Record(file, now, entry.Size, hashes, options.Verify ? copy : null,
+            return ResumeProof.Proven(FileRecords.Build(file, now, accounts, entry.Size, hashes, options.Verify ? copy : null,
                 opened.AtimePreserved && entry.AtimePreserved == true, notes));
         }
     }
@@ -107,42 +107,4 @@ internal sealed class ResumeProver(ISourceFiles source, ITargetStore store, Copy
             return null;
         }
     }
-
-    private FileRecord Record(PlannedFile file, SourceFileInfo info, long size, (string Sha256, string? Sha1, string? Md5, string? Sha512) hashes,
-        string? verified, bool atimePreserved, List<string> notes)
-    {
-        var nanos = info.Nanos;
-        return new FileRecord
-        {
-            Id = file.Id,
-            BagPath = file.BagPath,
-            SourcePath = file.HostPath,
-            Size = size,
-            Sha256 = hashes.Sha256,
-            VerifiedCopySha256 = verified,
-            Sha1 = hashes.Sha1,
-            Md5 = hashes.Md5,
-            Sha512 = hashes.Sha512,
-            Mtime = Time(info.ModifiedUtc, nanos?.Modified),
-            Ctime = info.ChangedUtc is { } c ? Time(c, nanos?.Changed) : null,
-            Atime = info.AccessedUtc is { } a ? Time(a, nanos?.Accessed) : null,
-            Birthtime = info.BirthUtc is { } b ? Time(b, nanos?.Birth) : null,
-            Mode = info.Mode is { } m ? Convert.ToString(m, 8) : null,
-            Uid = info.Uid,
-            User = accounts.User(info.Uid),
-            Gid = info.Gid,
-            Group = accounts.Group(info.Gid),
-            Inode = info.Inode,
-            Device = info.Device,
-            Links = info.Links,
-            FileType = FileKinds.Describe(info.Kind),
-            AtimePreserved = atimePreserved,
-            Target = file.Target,
-            DiscoveredFrom = file.DiscoveredFrom,
-            Notes = notes,
-        };
-    }
-
-    private static string Time(DateTimeOffset t, uint? nanos) =>
-        nanos is { } n ? Timestamps.Format(t, n) : Timestamps.Format(t);
 }

@@ -11,7 +11,7 @@ namespace EvidenceKit.Core.Tests.Custody;
 
 public sealed class CustodyChainVerifierTests : IDisposable
 {
-    private static readonly SignerIdentity Examiner = new("CN=Examiner", new string('a', 64), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+    private static readonly SignerIdentity Examiner = new("CN=Examiner", new string('a', 64), DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100)) { CommonName = "Examiner" };
     private static readonly DateTimeOffset Finished = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
     private readonly Guid _bundleId = Guid.NewGuid();

@@ -67,7 +67,7 @@ public sealed class CustodyReportVerdictTests(CustodyBundles bundles) : IClassFi
             .Select(h => html.IndexOf(h, StringComparison.Ordinal)).ToList();
         order.Should().NotContain(-1).And.BeInAscendingOrder();
         var main = text[..text.IndexOf(CustodyReportHtml.AppendixChecks + " Checks", StringComparison.Ordinal)];
-        main.Should().MatchRegex(@"copied from the machine \S+ .*by Erin Examiner of ACME Incident Response between \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC and");
+        main.Should().MatchRegex(@"copied from the machine \S+ .*by Test Examiner of EvidenceKit TEST ONLY between \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC and");
         main.Should().NotMatchRegex(@"\d\d:\d\d:\d\d\.\d", "full-precision times belong in the appendix");
         main.Should().NotContain("PASS").And.NotContain("custody-manifest-files", "the check table belongs in the appendix");
         text.Should().MatchRegex(@"\d\d:\d\d:\d\d\.\d{7}Z", "the appendix keeps full precision");
