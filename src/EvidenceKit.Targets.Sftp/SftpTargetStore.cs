@@ -113,8 +113,15 @@ public sealed class SftpTargetStore : ITargetStore
         });
     }
 
-    /// <inheritdoc />
-    public Stream Create(string path) => Open(path, FileMode.Create, FileAccess.Write, "creating");
+    /// <summary>
+    /// Creates a file. Whatever entry is there (a planted link included) is removed first, so the file is never
+    /// written through a link; best effort, as SFTP has no O_NOFOLLOW for the directories on the way.
+    /// </summary>
+    public Stream Create(string path)
+    {
+        DeleteFile(path);
+        return Open(path, FileMode.Create, FileAccess.Write, "creating");
+    }
 
     /// <inheritdoc />
     public Stream OpenAppend(string path) => Open(path, FileMode.Append, FileAccess.Write, "opening for append");

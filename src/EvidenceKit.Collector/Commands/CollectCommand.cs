@@ -91,6 +91,16 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             Organization = settings.Organization,
         };
 
+        // Ctrl-C stops the copy or the seal cleanly and the summary names the .partial and the --resume command; a
+        // second Ctrl-C ends the process at once.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = !interrupted.IsCancellationRequested;
+            interrupted.Cancel();
+        });
+        cancellationToken = interrupted.Token;
+
         CollectionResult result;
         try
         {

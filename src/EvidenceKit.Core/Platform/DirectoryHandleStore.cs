@@ -62,7 +62,12 @@ internal sealed class DirectoryHandleStore : IDisposable
     public Stream OpenAppend(string path)
     {
         using var parent = Parent(path, create: false, out var leaf) ?? throw new DirectoryNotFoundException($"{path}: its directory does not exist.");
-        var fd = LinuxNative.OpenAtDir(Fd(parent), Leaf(path, leaf), LinuxNative.O_WRONLY | LinuxNative.O_APPEND | LinuxNative.O_CREAT
+        var name = Leaf(path, leaf);
+        if (StatEntry(parent, name, path) is { } info)
+        {
+            RequireRegular(info, path, allowHardLinks: false);
+        }
+        var fd = LinuxNative.OpenAtDir(Fd(parent), name, LinuxNative.O_WRONLY | LinuxNative.O_APPEND | LinuxNative.O_CREAT
             | LinuxNative.O_NOFOLLOW | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC, 0x1a4);
         var handle = Opened(fd, path);
         var stream = new FileStream(handle, FileAccess.Write, 1);
