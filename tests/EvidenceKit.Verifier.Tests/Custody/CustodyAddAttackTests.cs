@@ -19,7 +19,7 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
 
     private ISigner Signer() => Pkcs12KeyLoader.Load(bundles.Key("examiner"), CustodyBundles.Passphrase, TimeProvider.System).Signer;
 
-    private static CustodyEventDetails Details => new(CustodyEventKinds.Access, "Erin Examiner", "ACME Incident Response", Purpose: "review");
+    private static CustodyEventDetails Details => new(CustodyEventKinds.Access, "Test Examiner", "EvidenceKit TEST ONLY", Purpose: "review");
 
     private Task<AppendedCustodyEvent> Add(string bundle, Func<string, ITargetStore>? store = null) =>
         (store is null ? new CustodyEventAppender(_fs, TimeProvider.System) : new CustodyEventAppender(_fs, TimeProvider.System, store))

@@ -15,8 +15,15 @@ internal sealed class FakeCms : ISigner, ISignatureVerifier
     public FakeCms(string subject = "CN=Test Examiner,O=EvidenceKit Tests")
     {
         Identity = new SignerIdentity(subject, Hex.Sha256(subject),
-            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero))
+        {
+            CommonName = CommonNameOf(subject),
+        };
     }
+
+    /// <summary>The fake's certificate names the CN of its simple "CN=...,O=..." subject (no escapes in test subjects).</summary>
+    private static string? CommonNameOf(string subject) =>
+        subject.Split(',').Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("CN=", StringComparison.Ordinal))?[3..];
 
     public SignerIdentity Identity { get; }
 
@@ -41,7 +48,7 @@ internal sealed class FakeCms : ISigner, ISignatureVerifier
         {
             return new(false, false, null, null, "not a CMS SignedData structure");
         }
-        var signer = Identity with { Subject = parts[3], CertificateSha256 = parts[2] };
+        var signer = Identity with { Subject = parts[3], CertificateSha256 = parts[2], CommonName = CommonNameOf(parts[3]) };
         if (parts[1] != Hex.Sha256(content))
         {
             return new(false, false, signer, null, "CMS message digest mismatch");
