@@ -179,7 +179,10 @@ public sealed class CustodyChainVerifier
             return found;
         }
         var prefix = BundleLayout.EventsDir + "/";
-        foreach (var entry in snapshot.Entries.Where(e => e.BagPath.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(e => e.BagPath, StringComparer.Ordinal))
+        // What a killed custody add left is no event: it is never read here (the coverage check names it).
+        var leftovers = CustodyAddLeftovers.Find(snapshot, new HashSet<string>(StringComparer.Ordinal));
+        foreach (var entry in snapshot.Entries.Where(e => e.BagPath.StartsWith(prefix, StringComparison.Ordinal) && !leftovers.Contains(e.BagPath))
+            .OrderBy(e => e.BagPath, StringComparer.Ordinal))
         {
             var name = entry.BagPath[prefix.Length..];
             var parsed = name.Contains('/', StringComparison.Ordinal) ? null : CustodyPaths.Parse(name);

@@ -140,7 +140,7 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
     }
 
     [Fact]
-    public async Task Custody_add_killed_after_any_step_leaves_listed_files_intact_and_a_later_add_leaves_a_bundle_that_verifies()
+    public async Task Custody_add_killed_after_any_step_leaves_a_bundle_that_verifies_and_a_later_add_leaves_one_too()
     {
         var pristine = bundles.Collect();
         var counting = new List<KillingStore>();
@@ -167,6 +167,7 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
                     "-CAfile", bundles.Root, "-purpose", "any", "-out", "/dev/null"]);
                 cms.ExitCode.Should().Be(0, $"killed after step {step}, {Path.GetFileName(json)} is complete and signed: {cms}");
             }
+            AssertVerifies(bundle, $"killed after step {step}, before anything else touched it (the old state or the new)");
 
             var later = await Add(bundle);
 
@@ -174,5 +175,29 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
             Directory.GetFiles(Path.Combine(bundle, BundleLayout.EventsDir), CustodyAddFiles.TemporaryPrefix + "*").Should().BeEmpty();
             AssertVerifies(bundle, $"killed after step {step}, then added again");
         }
+    }
+
+    [Fact]
+    public void A_planted_file_under_a_temporary_name_no_add_uses_is_not_ignored_and_makes_the_bundle_invalid()
+    {
+        var bundle = bundles.Collect();
+        File.WriteAllText(Path.Combine(bundle, BundleLayout.EventsDir, CustodyAddFiles.TemporaryPrefix + "court-note.txt"), "the examiner agrees");
+
+        var verify = bundles.Verify(bundle, "--trust", bundles.Root);
+
+        verify.ExitCode.Should().Be(1, verify.ToString());
+        verify.StdOut.Should().Contain("court-note.txt");
+    }
+
+    [Fact]
+    public void A_leftover_of_an_interrupted_add_is_named_never_read_and_the_bundle_stays_valid()
+    {
+        var bundle = bundles.Collect();
+        File.WriteAllText(Path.Combine(bundle, BundleLayout.EventsDir, CustodyAddFiles.TemporaryPrefix + "000002.json"), "{\"kind\": \"forged\"}");
+
+        var verify = bundles.Verify(bundle, "--trust", bundles.Root, "--verbose");
+
+        verify.ExitCode.Should().Be(0, verify.ToString());
+        verify.StdOut.Should().Contain(".add-tmp-000002.json").And.Contain("interrupted custody add").And.NotContain("forged");
     }
 }

@@ -27,11 +27,17 @@ internal sealed class CoverageCheck : IBagCheck
         var algorithms = context.Manifest?.HashAlgorithms ?? [];
         var failures = new List<string>();
         var legacy = new List<string>();
+        var leftovers = new List<string>();
         var v1 = context.Manifest?.Schema == ManifestSchemas.V1;
         foreach (var entry in context.Snapshot.Entries.OrderBy(e => e.BagPath, StringComparer.Ordinal))
         {
             if (entry.Kind == BagEntryKind.Directory || BagPathRules.IsPayload(entry.BagPath) || covered.Contains(entry.BagPath))
             {
+                continue;
+            }
+            if (context.AddLeftovers.Contains(entry.BagPath))
+            {
+                leftovers.Add($"{CheckList.Show(entry.BagPath)} was left by an interrupted custody add: not evidence, never read; the next custody add removes it");
                 continue;
             }
             if (BagHashAlgorithms.FromFileName(entry.BagPath, "tagmanifest-") is { } algorithm)
@@ -58,13 +64,21 @@ internal sealed class CoverageCheck : IBagCheck
         {
             checks.Add(CheckNames.Coverage, CheckOutcome.Fail,
                 $"{CheckList.Count(failures.Count, "tag file problem")}: a signed bundle holds nothing outside data/ that its signatures do not cover.",
-                [.. failures, .. legacy]);
+                [.. failures, .. legacy, .. leftovers]);
         }
-        else if (legacy.Count > 0)
+        else if (legacy.Count > 0 || leftovers.Count > 0)
         {
+            if (legacy.Count == 0)
+            {
+                // The bundle is in its state before that add, which verifies; the leftovers are named, not judged.
+                checks.Add(CheckNames.Coverage, CheckOutcome.Pass,
+                    $"Every file outside data/ is covered by a signature; {CheckList.Count(leftovers.Count, "file")} an interrupted custody add left behind {(leftovers.Count == 1 ? "is" : "are")} ignored.",
+                    leftovers);
+                return;
+            }
             checks.Add(CheckNames.Coverage, CheckOutcome.Warn,
                 $"Sealed with the v1 manifest schema, before VERIFY.txt and the time-stamp token were signed: {CheckList.Count(legacy.Count, "file")} no signature covers.",
-                legacy);
+                [.. legacy, .. leftovers]);
         }
         else
         {

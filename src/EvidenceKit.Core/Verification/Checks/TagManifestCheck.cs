@@ -41,8 +41,11 @@ internal sealed class TagManifestCheck : IBagCheck
             var listed = sha256.Lines.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in context.Snapshot.Entries.OrderBy(e => e.BagPath, StringComparer.Ordinal))
             {
+                // Event files need no line here: each is judged by its own signature (custody-chain, coverage), so a
+                // custody add killed after publishing its event and before replacing this manifest leaves a valid bundle.
                 if (entry.Kind != BagEntryKind.Directory && !BagPathRules.IsPayload(entry.BagPath)
-                    && !IsTagManifestName(entry.BagPath) && !listed.Contains(entry.BagPath))
+                    && !IsTagManifestName(entry.BagPath) && !listed.Contains(entry.BagPath)
+                    && !context.AddLeftovers.Contains(entry.BagPath) && !IsEventFile(entry.BagPath))
                 {
                     findings.Add($"{CheckList.Show(entry.BagPath)} is a tag file not listed in {BundleLayout.TagManifest}");
                 }
@@ -83,4 +86,8 @@ internal sealed class TagManifestCheck : IBagCheck
         var digest = hash.Digests.GetValueOrDefault(manifest.Algorithm);
         return digest == line.Hash ? null : $"{shown}: {BagHashAlgorithms.Display(manifest.Algorithm)} is {digest}, {where} says {line.Hash}";
     }
+
+    private static bool IsEventFile(string bagPath) =>
+        bagPath.StartsWith(BundleLayout.EventsDir + "/", StringComparison.Ordinal)
+        && Custody.CustodyPaths.Parse(bagPath[(BundleLayout.EventsDir.Length + 1)..]) is not null;
 }

@@ -44,6 +44,16 @@ internal sealed class VerificationContext(
 
     public List<ManifestFile> TagManifests { get; } = [];
 
+    private IReadOnlySet<string>? _addLeftovers;
+
+    /// <summary>
+    /// What a killed <c>custody add</c> left in custody/events (<see cref="Custody.CustodyAddLeftovers"/>): never read,
+    /// no evidence, named in a warning. Asked for only after the tag manifests are read.
+    /// </summary>
+    public IReadOnlySet<string> AddLeftovers => _addLeftovers ??= Custody.CustodyAddLeftovers.Find(snapshot,
+        TagManifests.Where(m => m.BagPath == BundleLayout.TagManifest).SelectMany(m => m.Lines).Select(l => l.Path)
+            .ToHashSet(StringComparer.Ordinal));
+
     /// <summary>Paths that failed <see cref="BagPathRules"/>: never opened.</summary>
     public HashSet<string> UnsafePaths { get; } = new(StringComparer.Ordinal);
 
