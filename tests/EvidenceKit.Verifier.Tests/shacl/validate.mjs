@@ -14,11 +14,6 @@ import rdf from '@zazuko/env-node'
 import { Validator } from 'shacl-engine'
 import { targetResolvers, validations } from 'shacl-engine/sparql.js'
 
-// Node ends with code 13 when nothing is left to run while an await is still pending: say so rather than end mute.
-process.on('exit', code => {
-  if (code === 13) process.stderr.write('validate.mjs: the SHACL engine stopped without settling its validation (unfinished await); no report\n')
-})
-
 const [ontologyDir, dataFile] = process.argv.slice(2)
 if (!ontologyDir || !dataFile) {
   console.error('usage: node validate.mjs ONTOLOGY_DIR DATA_FILE')
