@@ -44,7 +44,7 @@ internal static class ReportFiles
                 if (ChromiumPdf.Render(html, pdfPath, ChromiumPdf.TimeLimit) is { } problem)
                 {
                     stderr.WriteLine($"evidencekit-verify: --report-pdf {pdfPath}: {problem}");
-                    exitCode = exitCode == 0 ? 2 : exitCode;
+                    exitCode = exitCode == 0 ? VerifyCommand.UsageError : exitCode;
                 }
                 else
                 {
