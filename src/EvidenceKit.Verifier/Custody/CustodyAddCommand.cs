@@ -103,7 +103,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
                 stderr.WriteLine($"evidencekit-verify: refusing to add a custody event: {settings.BundlePath} is INVALID. Failed checks:");
                 foreach (var check in report.Checks.Where(c => c.Outcome == CheckOutcome.Fail))
                 {
-                    stderr.WriteLine($"  {check.Name}: {check.Detail}");
+                    stderr.WriteLine($"  {check.Name}: {TerminalText.Escape(check.Detail)}");
                 }
                 stderr.WriteLine("Run 'evidencekit-verify BUNDLE --verbose' for every finding; do not pass the evidence on as it is.");
                 return ExitCodes.Failed;
@@ -118,7 +118,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
             Verifier = $"evidencekit-verify {ToolIdentity.Version}",
             Files = report.Figures.Files,
             Bytes = report.Figures.Bytes,
-            EventsBefore = CountEvents(fileSystem, settings.BundlePath),
+            EventsBefore = report.Facts?.Chain.Events.Count ?? 0,
             Warnings = report.Checks.Where(c => c.Outcome == CheckOutcome.Warn).Select(c => $"{c.Name}: {c.Detail}").ToList(),
         };
 
@@ -156,17 +156,9 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         return ExitCodes.Ok;
     }
 
-    private static int CountEvents(IFileSystem fileSystem, string bundlePath)
-    {
-        var dir = fileSystem.Path.Combine(bundlePath, Core.Bundles.BundleLayout.EventsDir);
-        return fileSystem.Directory.Exists(dir)
-            ? fileSystem.Directory.EnumerateFiles(dir).Count(f => CustodyPaths.Parse(fileSystem.Path.GetFileName(f)) is { Role: CustodyFileRole.Event })
-            : 0;
-    }
-
     private int Fail(int code, string message)
     {
-        stderr.WriteLine($"evidencekit-verify: {message}");
+        stderr.WriteLine($"evidencekit-verify: {TerminalText.Escape(message)}");
         return code;
     }
 }
