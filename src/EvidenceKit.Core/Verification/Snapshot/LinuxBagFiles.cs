@@ -11,8 +11,9 @@ namespace EvidenceKit.Core.Verification.Snapshot;
 /// <summary>
 /// Linux: the bag is walked through directory handles (openat with O_DIRECTORY|O_NOFOLLOW, one component at a time,
 /// from a handle on the root; getdents64; statx with AT_SYMLINK_NOFOLLOW), so no link is ever followed. A file is
-/// opened O_NOFOLLOW|O_NONBLOCK|O_NOCTTY and accepted only when fstat on the handle shows the regular file the walk
-/// listed (same device and inode): a FIFO or device swapped in later is never read and cannot block.
+/// first opened O_PATH|O_NOFOLLOW (which opens nothing) and accepted only when statx on that handle shows the regular
+/// file the walk listed (same device and inode); only then is that inode opened for reading (O_NONBLOCK|O_NOCTTY):
+/// a FIFO or device swapped in after the walk is never opened, so it can neither block nor run a driver.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class LinuxBagFiles : IBagFiles
@@ -73,36 +74,52 @@ internal sealed class LinuxBagFiles : IBagFiles
         }
         var slash = entry.BagPath.LastIndexOf('/');
         using var parent = OpenDirectory(slash < 0 ? "" : entry.BagPath[..slash]);
-        var fd = LinuxNative.BagOpenAt(parent.DangerousGetHandle().ToInt32(), entry.BagPath[(slash + 1)..], FileFlags);
-        if (fd < 0)
+        // O_PATH opens nothing (no FIFO blocks, no device driver runs): the entry is judged on that handle first, and
+        // only the very inode it names is then opened for reading, through our own /proc/self/fd link.
+        var pathFd = LinuxNative.BagOpenAt(parent.DangerousGetHandle().ToInt32(), entry.BagPath[(slash + 1)..],
+            LinuxNative.O_PATH | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC);
+        if (pathFd < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             throw errno == LinuxNative.ELOOP
                 ? BundleReaderException.Changed(entry.BagPath, "a symbolic link")
                 : new BundleReaderException($"{entry.BagPath} could not be opened (errno {errno}).");
         }
+        using var pathHandle = new SafeFileHandle(pathFd, ownsHandle: true);
+        CheckSameRegularFile(pathFd, entry);
+        var fd = LinuxNative.BagOpenAt(LinuxNative.AT_FDCWD, $"/proc/self/fd/{pathFd}", FileFlags & ~LinuxNative.O_NOFOLLOW);
+        if (fd < 0)
+        {
+            throw new BundleReaderException($"{entry.BagPath} could not be opened (errno {Marshal.GetLastPInvokeError()}).");
+        }
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
-            if (LinuxNative.Statx(fd, string.Empty, LinuxNative.AT_EMPTY_PATH, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
-            {
-                throw new BundleReaderException($"{entry.BagPath} could not be examined after opening.");
-            }
-            var kind = FileKinds.FromMode(stat.Mode);
-            if (kind != FileKind.Regular)
-            {
-                throw BundleReaderException.Changed(entry.BagPath, FileKinds.Describe(kind));
-            }
-            if (stat.Inode != entry.Inode || LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor) != entry.Device)
-            {
-                throw BundleReaderException.Changed(entry.BagPath, "another file");
-            }
+            CheckSameRegularFile(fd, entry);
             return new FileStream(handle, FileAccess.Read, bufferSize: 0);
         }
         catch
         {
             handle.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Refuses a handle that is not the regular file (inode, device) the walk recorded for <paramref name="entry"/>.</summary>
+    private static void CheckSameRegularFile(int fd, BagEntry entry)
+    {
+        if (LinuxNative.Statx(fd, string.Empty, LinuxNative.AT_EMPTY_PATH, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
+        {
+            throw new BundleReaderException($"{entry.BagPath} could not be examined after opening.");
+        }
+        var kind = FileKinds.FromMode(stat.Mode);
+        if (kind != FileKind.Regular)
+        {
+            throw BundleReaderException.Changed(entry.BagPath, FileKinds.Describe(kind));
+        }
+        if (stat.Inode != entry.Inode || LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor) != entry.Device)
+        {
+            throw BundleReaderException.Changed(entry.BagPath, "another file");
         }
     }
 
