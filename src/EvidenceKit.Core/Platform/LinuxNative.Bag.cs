@@ -15,14 +15,6 @@ internal static partial class LinuxNative
     [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
     public static unsafe partial int BagOpenAtBytes(int dirfd, byte* name, int flags);
 
-    /// <summary>statx(2) of a name given as raw bytes, relative to a directory handle.</summary>
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
-    public static unsafe partial int BagStatxBytes(int dirfd, byte* name, int flags, uint mask, out StatxBuffer buffer);
-
-    /// <summary>getdents64(2): fills <paramref name="buffer"/> with linux_dirent64 records; 0 at the end.</summary>
-    [LibraryImport("libc", EntryPoint = "getdents64", SetLastError = true)]
-    public static unsafe partial nint BagGetDents(int fd, byte* buffer, nuint count);
-
     /// <summary>readlink(2) relative to a directory handle.</summary>
     [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
     public static unsafe partial nint BagReadLinkAt(int dirfd, byte* name, byte* buffer, nuint size);

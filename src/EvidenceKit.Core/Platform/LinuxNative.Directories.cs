@@ -44,19 +44,5 @@ internal static partial class LinuxNative
     [LibraryImport("libc", EntryPoint = "dup", SetLastError = true)]
     public static partial int DupFd(int fd);
 
-    [LibraryImport("libc", EntryPoint = "fdopendir", SetLastError = true)]
-    public static partial nint FdOpenDir(int fd);
-
-    [LibraryImport("libc", EntryPoint = "readdir64", SetLastError = true)]
-    public static partial nint ReadDir64(nint dir);
-
-    [LibraryImport("libc", EntryPoint = "closedir", SetLastError = true)]
-    public static partial int CloseDir(nint dir);
-
-    /// <summary>Offset of d_type and d_name in glibc's struct dirent64 (d_ino 8, d_off 8, d_reclen 2).</summary>
-    public const int DirentTypeOffset = 18;
-
-    /// <summary>See <see cref="DirentTypeOffset"/>.</summary>
-    public const int DirentNameOffset = 19;
 
 }

@@ -22,7 +22,6 @@ internal sealed class LinuxBagFiles : IBagFiles
         | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC;
     private const int FileFlags = LinuxNative.O_RDONLY | LinuxNative.O_NOFOLLOW | LinuxNative.O_NONBLOCK
         | LinuxNative.O_NOCTTY | LinuxNative.O_CLOEXEC;
-    private const int DentBufferBytes = 64 * 1024;
 
     private readonly SafeFileHandle _root;
 
@@ -155,42 +154,16 @@ internal sealed class LinuxBagFiles : IBagFiles
         return current;
     }
 
-    private static unsafe List<BagEntry> List(SafeFileHandle directory, string prefix)
+    private static List<BagEntry> List(SafeFileHandle directory, string prefix)
     {
-        var entries = new List<BagEntry>();
         var fd = directory.DangerousGetHandle().ToInt32();
-        var buffer = new byte[DentBufferBytes];
-        fixed (byte* start = buffer)
-        {
-            while (true)
-            {
-                var read = LinuxNative.BagGetDents(fd, start, (nuint)buffer.Length);
-                if (read < 0)
-                {
-                    throw new IOException($"{(prefix.Length == 0 ? "the bag root" : prefix)} could not be listed (errno {Marshal.GetLastPInvokeError()}).");
-                }
-                if (read == 0)
-                {
-                    return entries;
-                }
-                for (var offset = 0; offset < read;)
-                {
-                    // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
-                    var recordLength = *(ushort*)(start + offset + 16);
-                    var name = start + offset + 19;
-                    var nameLength = new ReadOnlySpan<byte>(name, recordLength - 19).IndexOf((byte)0);
-                    var bytes = new ReadOnlySpan<byte>(name, nameLength);
-                    if (!(bytes.SequenceEqual("."u8) || bytes.SequenceEqual(".."u8)))
-                    {
-                        entries.Add(Classify(fd, name, bytes, prefix));
-                    }
-                    offset += recordLength;
-                }
-            }
-        }
+        return DirectoryEntries.ReadRaw(fd, int.MaxValue,
+                errno => new IOException($"{(prefix.Length == 0 ? "the bag root" : prefix)} could not be listed (errno {errno})."), tooMany: null)
+            .Select(e => Classify(fd, e.Name, prefix))
+            .ToList();
     }
 
-    private static unsafe BagEntry Classify(int directory, byte* name, ReadOnlySpan<byte> bytes, string prefix)
+    private static BagEntry Classify(int directory, byte[] bytes, string prefix)
     {
         string text;
         try
@@ -207,7 +180,8 @@ internal sealed class LinuxBagFiles : IBagFiles
             return new BagEntry(prefix + escaped, BagEntryKind.BadName, 0, null);
         }
         var bagPath = prefix + text;
-        if (LinuxNative.BagStatxBytes(directory, name, LinuxNative.AT_SYMLINK_NOFOLLOW, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
+        var name = InRootWalk.Terminated(bytes);
+        if (LinuxNative.StatxRaw(directory, name, LinuxNative.AT_SYMLINK_NOFOLLOW, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
         {
             throw new IOException($"{bagPath} could not be examined (errno {Marshal.GetLastPInvokeError()}).");
         }
@@ -221,12 +195,13 @@ internal sealed class LinuxBagFiles : IBagFiles
         };
     }
 
-    private static unsafe string ReadLink(int directory, byte* name)
+    private static unsafe string ReadLink(int directory, byte[] name)
     {
         var target = new byte[4096];
+        fixed (byte* path = name)
         fixed (byte* buffer = target)
         {
-            var length = LinuxNative.BagReadLinkAt(directory, name, buffer, (nuint)target.Length);
+            var length = LinuxNative.BagReadLinkAt(directory, path, buffer, (nuint)target.Length);
             return length < 0 ? "(unreadable)" : Encoding.UTF8.GetString(target, 0, (int)length);
         }
     }
