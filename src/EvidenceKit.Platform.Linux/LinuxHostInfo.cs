@@ -6,7 +6,7 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Text;
 
-namespace EvidenceKit.Core.Host;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// Reads the identity of a Linux host: /etc/machine-id and os-release from the collected system through the

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>The few libc calls .NET does not expose: statx (birth time, nanoseconds) and open with O_NOATIME.</summary>
 internal static partial class LinuxNative

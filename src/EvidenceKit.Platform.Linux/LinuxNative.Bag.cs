@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>The calls the bag snapshot reads a bundle with: openat relative to a directory handle, and getdents64.</summary>
 internal static partial class LinuxNative

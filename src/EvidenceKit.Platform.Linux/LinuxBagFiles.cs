@@ -6,7 +6,7 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Platform;
 using Microsoft.Win32.SafeHandles;
 
-namespace EvidenceKit.Core.Verification.Snapshot;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// Linux: the bag is walked through directory handles (openat with O_DIRECTORY|O_NOFOLLOW, one component at a time,

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The *at() calls the bundle writer walks a target with: every path is resolved one component at a time from a

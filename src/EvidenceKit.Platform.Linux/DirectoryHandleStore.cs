@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using EvidenceKit.Core.Abstractions;
 using Microsoft.Win32.SafeHandles;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The bundle writer on Linux: the store's root is opened once, and every path below it is walked one component at a

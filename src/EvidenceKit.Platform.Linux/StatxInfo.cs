@@ -1,6 +1,6 @@
 using EvidenceKit.Core.Abstractions;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>Turns a statx buffer into <see cref="SourceFileInfo"/> (times in UTC with their nanoseconds).</summary>
 internal static class StatxInfo

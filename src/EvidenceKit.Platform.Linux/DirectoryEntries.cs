@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Text;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The one directory reader of the Linux adapters (source port, bundle writer, bag snapshot): getdents64 on a directory's

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// Calls for confined source reads: openat2 (RESOLVE_IN_ROOT), openat/statx/readlinkat on byte paths (names are

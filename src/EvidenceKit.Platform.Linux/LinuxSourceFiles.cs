@@ -3,7 +3,7 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The source port on Linux. It holds an O_PATH handle on the root and resolves every host path from it with

@@ -1,7 +1,7 @@
 using EvidenceKit.Core.Abstractions;
 using Microsoft.Win32.SafeHandles;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>The bundle writer's listing of a directory through its handle (<see cref="DirectoryEntries"/>), each entry's kind reported without following it.</summary>
 internal static class DirectoryListing

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The fallback for kernels without openat2 (before 5.6): resolves a root-relative byte path one component at a

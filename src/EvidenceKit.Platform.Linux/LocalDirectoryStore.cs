@@ -1,7 +1,7 @@
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// A target store on a mounted file system: a USB stick, a disk, a mounted share. On Linux with the real file system

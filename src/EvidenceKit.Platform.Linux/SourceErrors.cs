@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using EvidenceKit.Core.Abstractions;
 
-namespace EvidenceKit.Core.Platform;
+namespace EvidenceKit.Platform.Linux;
 
 /// <summary>The one place where an errno from a source read becomes a <see cref="SourceFileException"/>.</summary>
 internal static class SourceErrors
