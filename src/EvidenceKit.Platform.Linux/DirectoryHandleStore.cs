@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace EvidenceKit.Platform.Linux;
@@ -179,7 +180,7 @@ internal sealed class DirectoryHandleStore : IDisposable
     private SafeFileHandle? Parent(string path, bool create, out byte[]? leaf)
     {
         var parts = Split(path);
-        leaf = parts.Count == 0 ? null : Text.RawNames.ToBytesTerminated(parts[^1]);
+        leaf = parts.Count == 0 ? null : RawNames.ToBytesTerminated(parts[^1]);
         return Walk(path, Math.Max(0, parts.Count - 1), create);
     }
 
@@ -189,7 +190,7 @@ internal sealed class DirectoryHandleStore : IDisposable
         var current = Dup(_root, path);
         for (var i = 0; i < depth; i++)
         {
-            var name = Text.RawNames.ToBytesTerminated(parts[i]);
+            var name = RawNames.ToBytesTerminated(parts[i]);
             var fd = LinuxNative.OpenAtDir(Fd(current), name, DirFlags, 0);
             if (fd < 0 && Marshal.GetLastPInvokeError() == LinuxNative.ENOENT && create)
             {

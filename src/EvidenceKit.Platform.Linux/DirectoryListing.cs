@@ -1,4 +1,5 @@
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace EvidenceKit.Platform.Linux;
@@ -14,7 +15,7 @@ internal static class DirectoryListing
         var fd = DirectoryHandleStore.Fd(directory);
         return DirectoryEntries.ReadRaw(fd, MaxEntries,
                 errno => DirectoryHandleStore.Error(path, errno == DirectoryEntries.MalformedRecord ? LinuxNative.EINVAL : errno), tooMany: null)
-            .Select(e => new TargetEntry(Text.RawNames.FromBytes(e.Name), DirectoryEntries.Kind(fd, e.Type, e.Name)))
+            .Select(e => new TargetEntry(RawNames.FromBytes(e.Name), DirectoryEntries.Kind(fd, e.Type, e.Name)))
             .ToList();
     }
 }

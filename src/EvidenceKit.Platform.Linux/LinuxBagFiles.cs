@@ -3,7 +3,8 @@ using System.Runtime.Versioning;
 using System.Text;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Core.Verification;
+using EvidenceKit.Core.Verification.Snapshot;
 using Microsoft.Win32.SafeHandles;
 
 namespace EvidenceKit.Platform.Linux;

@@ -4,6 +4,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Platform.Linux;
@@ -17,7 +18,7 @@ namespace EvidenceKit.Platform.Linux;
 /// </summary>
 /// <param name="source">The port on the collected root.</param>
 /// <param name="machine">The port on this machine's "/" (for /proc); the same as <paramref name="source"/> without --root.</param>
-public sealed class LinuxHostInfo(ISourceFiles source, ISourceFiles machine) : IHostInfo
+public sealed class LinuxHostInfo(ISourceFiles source, ISourceFiles machine)
 {
     /// <summary>The most bytes read of /etc/machine-id.</summary>
     public const int MaxMachineIdBytes = 4 * 1024;

@@ -25,7 +25,7 @@ public sealed class SftpTargetStore : ITargetStore
     }
 
     /// <inheritdoc />
-    public string Kind => "sftp";
+    public TargetKind Kind => TargetKind.Sftp;
 
     /// <inheritdoc />
     public string Location => Uri.ToString();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Verification;
 using EvidenceKit.Verifier.Custody;
 using EvidenceKit.Verifier.Output;
@@ -98,7 +99,8 @@ internal sealed class VerifyCommand(
         }
 
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
-        var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), createTimestampVerifier?.Invoke(), TimeProvider.System, options);
+        var fileSystem = new FileSystem();
+        var verifier = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), createSignatureVerifier(), createTimestampVerifier?.Invoke(), TimeProvider.System, options);
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)

@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 using Xunit.Abstractions;
 
@@ -45,7 +46,7 @@ public sealed class FatTargetTests : IDisposable
             return;
         }
 
-        var space = new LocalDirectoryStore(new FileSystem(), _stick!.Path).GetSpace();
+        var space = new LocalDirectoryStore(_stick!.Path).GetSpace();
 
         space.FileSystem.Should().Be("vfat");
         space.MaxFileSize.Should().Be(4L * 1024 * 1024 * 1024 - 1);

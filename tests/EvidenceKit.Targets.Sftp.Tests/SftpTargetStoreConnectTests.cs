@@ -21,7 +21,8 @@ public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixtur
         using var store = SftpTargetStore.Connect(options);
 
         // Then
-        store.Kind.Should().Be("sftp");
+        store.Kind.Should().Be(EvidenceKit.Core.Abstractions.TargetKind.Sftp);
+        EvidenceKit.Core.Abstractions.TargetKinds.Name(store.Kind).Should().Be("sftp");
         store.Location.Should().Be($"sftp://{sshd.User}@127.0.0.1:{sshd.Port}{sshd.Root}");
         store.RootPath.Should().Be(sshd.Root);
         store.Exists("").Should().BeTrue();

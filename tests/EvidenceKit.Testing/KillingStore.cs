@@ -23,7 +23,7 @@ public sealed class KillingStore(ITargetStore inner, int killAfter, Func<string,
     /// <summary>True once counting started.</summary>
     public bool Armed => _armed;
 
-    public string Kind => inner.Kind;
+    public TargetKind Kind => inner.Kind;
     public string Location => inner.Location;
     public TargetSpace GetSpace() => Read(inner.GetSpace);
     public bool Exists(string path) => Read(() => inner.Exists(path));

@@ -6,7 +6,7 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Collector.Commands;
 
@@ -36,7 +36,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             Until = settings.Until,
             MaxFileSize = settings.MaxFileSize,
             MaxTotalSize = settings.MaxTotalSize,
-            NeverCollect = store.Kind == "directory" ? [store.Location] : [],
+            NeverCollect = store.Kind == TargetKind.Directory ? [store.Location] : [],
         });
         foreach (var warning in plan.Warnings)
         {
@@ -56,7 +56,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
         {
             logger.Warning("{Warning}", problem);
         }
-        var collector = new EvidenceKit.Core.Collection.Collector(source, store, accounts, time, logger);
+        var collector = new EvidenceKit.Core.Collection.Collector(source, store, accounts, time, new SerilogCoreLogger(logger));
         if (resume is null && collector.CheckTarget(plan, settings.Force) is { } targetProblem)
         {
             throw CliException.Failed(targetProblem);
@@ -149,7 +149,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
     }
 
     private ISourceFiles OpenSource(string root) =>
-        LinuxSourceFiles.IsSupported ? new LinuxSourceFiles(root) : new PortableSourceFiles(fs, root);
+        HostAdapters.SourceFiles(fs, root);
 
     /// <summary>The host record: identity files from the collected root, kernel values from this machine's /proc.</summary>
     private HostRecord ReadHost(ISourceFiles source, string root)

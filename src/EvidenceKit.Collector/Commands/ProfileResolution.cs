@@ -12,7 +12,7 @@ internal static class ProfileResolution
     {
         if (profilesDir is null)
         {
-            return ProfileCatalog.Embedded();
+            return ProfileCatalog.Embedded(fs);
         }
         if (!fs.Directory.Exists(profilesDir))
         {

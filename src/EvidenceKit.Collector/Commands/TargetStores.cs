@@ -1,7 +1,7 @@
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Targets.Sftp;
 using EvidenceKit.Targets.Sftp.Errors;
 
@@ -24,7 +24,7 @@ internal static class TargetStores
         {
             throw CliException.BadInput($"The target directory {target} does not exist. Mount the evidence drive and create the directory (mkdir -p {target}), then run again.");
         }
-        return new LocalDirectoryStore(fs, full);
+        return HostAdapters.TargetStores(fs).OpenDirectory(full);
     }
 
     public static ITargetStore OpenSftp(CollectSettings settings, string target, Action<string>? log)

@@ -8,8 +8,8 @@ namespace EvidenceKit.Core.Abstractions;
 /// </summary>
 public interface ITargetStore : IDisposable
 {
-    /// <summary>"directory" or "sftp".</summary>
-    string Kind { get; }
+    /// <summary>A directory on a mounted file system, or an SFTP server.</summary>
+    TargetKind Kind { get; }
 
     /// <summary>Where the store's root is, for people: "/media/usb/evidence" or "sftp://ir@host:22/evidence".</summary>
     string Location { get; }

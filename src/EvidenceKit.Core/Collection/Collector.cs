@@ -4,7 +4,7 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Text;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace EvidenceKit.Core.Collection;
 
@@ -73,7 +73,7 @@ public sealed class Collector(
             throw new TargetWriteException($"Cannot create the bundle in {store.Location}: {e.Message}", e);
         }
 
-        log.Information("Collecting {Files} files ({Bytes} bytes) into {Bundle} in {Mode} mode",
+        log.LogInformation("Collecting {Files} files ({Bytes} bytes) into {Bundle} in {Mode} mode",
             plan.Files.Count, plan.TotalBytes, $"{store.Location}/{partial}", ModeName(request.Mode));
 
         return await CopyAndSealAsync(plan, request, acquisitionLog, progress, bundleId, started, partial, finalName, [], [], cancellationToken)
@@ -107,7 +107,7 @@ public sealed class Collector(
         }
         foreach (var note in review.Notes)
         {
-            log.Information("{Note}", note);
+            log.LogInformation("{Note}", note);
         }
         var started = DateTimeOffset.Parse(info.Started, System.Globalization.CultureInfo.InvariantCulture);
         return await CopyAndSealAsync(plan, request, acquisitionLog, progress, info.BundleId, started, partial, info.FinalName,
@@ -124,7 +124,7 @@ public sealed class Collector(
         catch (UnsafeTargetEntryException e)
         {
             // Appending to a hard-linked log would write to its other name too; the first run's log is given up instead.
-            log.Warning("{Message}; the first run's collection.log is removed and a new one started", e.Message);
+            log.LogWarning("{Message}; the first run's collection.log is removed and a new one started", e.Message);
             notes.Add($"resume-removed: {BundleLayout.CollectionLog} of the first run was not a plain file ({e.Message}); a new log was started");
             store.DeleteFile(path);
             acquisitionLog.Attach(store.OpenAppend(path));
@@ -166,13 +166,13 @@ public sealed class Collector(
                             collected.Add(record);
                             foreach (var note in record.Notes)
                             {
-                                log.Warning("{Path}: {Note}", file.HostPath, note);
+                                log.LogWarning("{Path}: {Note}", file.HostPath, note);
                             }
                         }
                         else if (outcome.Skipped is { } skipped)
                         {
                             failed.Add(skipped);
-                            log.Warning("Not collected: {Path}: {Reason}", skipped.Path, skipped.Reason);
+                            log.LogWarning("Not collected: {Path}: {Reason}", skipped.Path, skipped.Reason);
                         }
                         var n = Interlocked.Increment(ref filesDone);
                         var b = Interlocked.Add(ref bytesDone, outcome.Collected?.Size ?? 0);
@@ -197,20 +197,20 @@ public sealed class Collector(
         var bundlePath = $"{store.Location}/{partial}";
         if (targetFailure is not null)
         {
-            log.Error("The target failed: {Message}", targetFailure.Message);
+            log.LogError("The target failed: {Message}", targetFailure.Message);
             acquisitionLog.Detach();
             return Unsealed(bundlePath, plan, collected, skippedAll, targetFailure.Message);
         }
         if (cancellationToken.IsCancellationRequested)
         {
-            log.Warning("Interrupted; the partial bundle can be resumed");
+            log.LogWarning("Interrupted; the partial bundle can be resumed");
             acquisitionLog.Detach();
             return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
         }
 
         var files = collected.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var finished = time.GetUtcNow();
-        log.Information("Copied {Files} files; {Failed} failed; sealing", files.Count, failed.Count);
+        log.LogInformation("Copied {Files} files; {Failed} failed; sealing", files.Count, failed.Count);
         var manifest = new CustodyManifest
         {
             BundleId = bundleId,
@@ -227,7 +227,7 @@ public sealed class Collector(
             },
             Started = Timestamps.Format(started),
             Finished = Timestamps.Format(finished),
-            Target = new TargetRecord { Kind = store.Kind, Location = store.Location, FileSystem = store.GetSpace().FileSystem },
+            Target = new TargetRecord { Kind = TargetKinds.Name(store.Kind), Location = store.Location, FileSystem = store.GetSpace().FileSystem },
             HashAlgorithms = ["sha256", .. request.LegacyHashes],
             Bag = new BagRecord { BagitTxtSha256 = "", BagInfoTxtSha256 = "", ManifestSha256TxtSha256 = "", CollectionLogSha256 = "", PayloadOxum = "" },
             Files = files,
@@ -254,25 +254,25 @@ public sealed class Collector(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Warning("Interrupted while sealing; the partial bundle can be resumed");
+            log.LogWarning("Interrupted while sealing; the partial bundle can be resumed");
             return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
         }
         catch (TimestampException e)
         {
             var message = $"every file is copied, but the time-stamp authority failed ({e.Message}), so the bundle is not sealed. " +
                 $"Seal it without a timestamp: {ResumeCommand(bundlePath)} --tsa-optional; or with another authority: {ResumeCommand(bundlePath)} --tsa URL";
-            log.Error("{Message}", message);
+            log.LogError("{Message}", message);
             return Unsealed(bundlePath, plan, collected, skippedAll, message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             var message = $"sealing failed on the target ({e.Message}); every copied file is journalled. Finish it with: {ResumeCommand(bundlePath)}";
-            log.Error("{Message}", message);
+            log.LogError("{Message}", message);
             return Unsealed(bundlePath, plan, collected, skippedAll, message);
         }
         foreach (var warning in sealedBundle.Warnings)
         {
-            log.Warning("{Warning}", warning);
+            log.LogWarning("{Warning}", warning);
         }
 
         return new CollectionResult(true, $"{store.Location}/{finalName}", sealedBundle.Manifest, files.Count, files.Sum(f => f.Size),
@@ -311,7 +311,7 @@ public sealed class Collector(
             {
                 // The copy itself is complete; only its journal line was lost. A torn line makes a resume stop
                 // trusting the journal there and copy the rest again, which is safe.
-                log.Warning("Connection to the target lost while writing the journal ({Message}); reconnecting", e.Message);
+                log.LogWarning("Connection to the target lost while writing the journal ({Message}); reconnecting", e.Message);
                 Reconnect(journal, acquisitionLog, partial);
             }
             catch (IOException e)
@@ -353,7 +353,7 @@ public sealed class Collector(
                 {
                     throw new TargetWriteException($"The connection to {store.Location} was lost and could not be restored: {e.Message}", e);
                 }
-                log.Warning("Connection to the target lost while writing {Path} ({Message}); reconnecting and copying it again", file.HostPath, e.Message);
+                log.LogWarning("Connection to the target lost while writing {Path} ({Message}); reconnecting and copying it again", file.HostPath, e.Message);
                 Reconnect(journal, acquisitionLog, partial);
             }
         }

@@ -3,7 +3,7 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Text;
-using Serilog;
+using Microsoft.Extensions.Logging;
 
 namespace EvidenceKit.Core.Collection;
 
@@ -25,7 +25,7 @@ internal sealed class PartialReview(ISourceFiles source, ITargetStore store, Acc
         suspicious.AddRange(removed);
         foreach (var entry in suspicious)
         {
-            log.Warning("Removed from the partial bundle, it does not belong there: {Entry}", entry);
+            log.LogWarning("Removed from the partial bundle, it does not belong there: {Entry}", entry);
         }
         // The journal is written anew with the proven entries only, as a fresh file (never appended to an entry the
         // drive's holder may have hard-linked elsewhere).
@@ -84,7 +84,7 @@ internal sealed class PartialReview(ISourceFiles source, ITargetStore store, Acc
             else
             {
                 reasons[candidates[i].File.Id] = proofs[i].Reason!;
-                log.Warning("{Path}: the copy made before the interruption is not kept: {Reason}", candidates[i].File.HostPath, proofs[i].Reason);
+                log.LogWarning("{Path}: the copy made before the interruption is not kept: {Reason}", candidates[i].File.HostPath, proofs[i].Reason);
             }
         }
         return (kept, reasons);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Abstractions;
 using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
@@ -17,22 +16,25 @@ namespace EvidenceKit.Core.Custody;
 /// </summary>
 public sealed class CustodyChainVerifier
 {
-    private readonly IFileSystem _fileSystem;
+    private readonly IBagFilesFactory? _bagFiles;
     private readonly ISignatureVerifier _signatures;
     private readonly ITimestampVerifier? _timestamps;
     private readonly TrustPolicy _signerTrust;
     private readonly TrustPolicy _tsaTrust;
 
     /// <summary>Creates a chain check.</summary>
-    /// <param name="fileSystem">The file system the bundle is on.</param>
+    /// <param name="bagFiles">Opens the bag for the one snapshot the chain is judged over (directory handles on Linux).</param>
     /// <param name="signatures">Checks each event's CMS signature.</param>
     /// <param name="timestamps">Checks each event's RFC 3161 token, or null to leave tokens unchecked.</param>
     /// <param name="signerTrust">Whom the verifier trusts to sign events (--trust).</param>
     /// <param name="tsaTrust">Which time-stamp authorities the verifier trusts (--tsa-trust).</param>
-    public CustodyChainVerifier(IFileSystem fileSystem, ISignatureVerifier signatures, ITimestampVerifier? timestamps,
+    public CustodyChainVerifier(IBagFilesFactory bagFiles, ISignatureVerifier signatures, ITimestampVerifier? timestamps,
         TrustPolicy signerTrust, TrustPolicy tsaTrust)
+        : this(signatures, timestamps, signerTrust, tsaTrust) => _bagFiles = bagFiles;
+
+    /// <summary>A chain check that only judges snapshots it is given (the bundle verifier's own).</summary>
+    internal CustodyChainVerifier(ISignatureVerifier signatures, ITimestampVerifier? timestamps, TrustPolicy signerTrust, TrustPolicy tsaTrust)
     {
-        _fileSystem = fileSystem;
         _signatures = signatures;
         _timestamps = timestamps;
         _signerTrust = signerTrust;
@@ -48,7 +50,8 @@ public sealed class CustodyChainVerifier
         BagSnapshot snapshot;
         try
         {
-            snapshot = BagSnapshot.Take(_fileSystem, _fileSystem.Path.GetFullPath(bundlePath), new BagLimits(), CancellationToken.None);
+            snapshot = BagSnapshot.Take(_bagFiles ?? throw new InvalidOperationException("This chain check judges given snapshots only."),
+                Path.GetFullPath(bundlePath), new BagLimits(), CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Text;
 
 namespace EvidenceKit.Core.Custody;
@@ -16,13 +15,11 @@ namespace EvidenceKit.Core.Custody;
 /// appear in an order that leaves a verifiable bundle at every instant (<see cref="CustodyAddFiles"/>).
 /// The caller verifies the bundle first.
 /// </summary>
-public sealed class CustodyEventAppender(IFileSystem fileSystem, TimeProvider time)
+/// <param name="fileSystem">Where the bundle path is resolved and checked to be a directory.</param>
+/// <param name="stores">Opens the bundle writer on the bundle directory (directory handles on Linux).</param>
+/// <param name="time">The clock the event's time is read from.</param>
+public sealed class CustodyEventAppender(IFileSystem fileSystem, ITargetStoreFactory stores, TimeProvider time)
 {
-    private readonly Func<string, ITargetStore> _openStore = root => new LocalDirectoryStore(fileSystem, root);
-
-    /// <summary>For tests: the bundle writer to use on the bundle directory (to inject faults).</summary>
-    internal CustodyEventAppender(IFileSystem fileSystem, TimeProvider time, Func<string, ITargetStore> openStore)
-        : this(fileSystem, time) => _openStore = openStore;
 
     /// <summary>Signs and appends the next event.</summary>
     /// <param name="bundlePath">The sealed bundle directory.</param>
@@ -47,7 +44,7 @@ public sealed class CustodyEventAppender(IFileSystem fileSystem, TimeProvider ti
         {
             throw CustodyErrors.NotSealed(bundlePath);
         }
-        using var store = _openStore(root);
+        using var store = stores.OpenDirectory(root);
         var files = new CustodyAddFiles(store);
 
         byte[] manifestBytes;

@@ -7,7 +7,7 @@ namespace EvidenceKit.Core.Platform;
 /// Source access through <see cref="IFileSystem"/> only: used off Linux and in tests that inject faults with a
 /// mock file system. It is NOT confined (host paths are joined to the root as text, links in the middle are
 /// followed by the OS) and cannot preserve access times, and says so; production on Linux uses
-/// <see cref="LinuxSourceFiles"/>.
+/// the confined LinuxSourceFiles of EvidenceKit.Platform.Linux.
 /// </summary>
 public sealed class PortableSourceFiles(IFileSystem fileSystem, string root = "/") : ISourceFiles
 {

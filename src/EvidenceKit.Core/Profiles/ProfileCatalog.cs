@@ -42,9 +42,6 @@ public sealed class ProfileCatalog
         }
     }
 
-    /// <summary>The profiles shipped inside EvidenceKit; paths given to <see cref="Resolve"/> are read from the real file system.</summary>
-    public static ProfileCatalog Embedded() => Embedded(new FileSystem());
-
     /// <summary>The profiles shipped inside EvidenceKit; paths given to <see cref="Resolve"/> are read through <paramref name="fileSystem"/>.</summary>
     public static ProfileCatalog Embedded(IFileSystem fileSystem)
     {

@@ -16,31 +16,35 @@ namespace EvidenceKit.Core.Verification;
 public sealed class BundleVerifier
 {
     private readonly IFileSystem _fileSystem;
+    private readonly IBagFilesFactory _bagFiles;
     private readonly ISignatureVerifier _signatureVerifier;
     private readonly ITimestampVerifier? _timestampVerifier;
     private readonly TimeProvider _time;
     private readonly VerificationOptions _options;
 
     /// <summary>Creates a verifier.</summary>
-    /// <param name="fileSystem">The file system the bundle is on (on Linux the real one is read through directory handles).</param>
+    /// <param name="fileSystem">The file system the bundle is on (asked whether the path is a directory).</param>
+    /// <param name="bagFiles">Opens the bag for the one snapshot every check reads (directory handles on Linux).</param>
     /// <param name="signatureVerifier">Checks CMS signatures and judges signers against the trust policy.</param>
     /// <param name="time">Measures how long verification took.</param>
     /// <param name="options">Trust policy, whether a signature is required, and parallelism.</param>
-    public BundleVerifier(IFileSystem fileSystem, ISignatureVerifier signatureVerifier, TimeProvider time, VerificationOptions options)
-        : this(fileSystem, signatureVerifier, null, time, options)
+    public BundleVerifier(IFileSystem fileSystem, IBagFilesFactory bagFiles, ISignatureVerifier signatureVerifier, TimeProvider time, VerificationOptions options)
+        : this(fileSystem, bagFiles, signatureVerifier, null, time, options)
     {
     }
 
     /// <summary>Creates a verifier that also checks RFC 3161 tokens.</summary>
-    /// <param name="fileSystem">The file system the bundle is on (on Linux the real one is read through directory handles).</param>
+    /// <param name="fileSystem">The file system the bundle is on (asked whether the path is a directory).</param>
+    /// <param name="bagFiles">Opens the bag for the one snapshot every check reads (directory handles on Linux).</param>
     /// <param name="signatureVerifier">Checks CMS signatures and judges signers against the trust policy.</param>
     /// <param name="timestampVerifier">Checks RFC 3161 tokens (.p7s.tsr); null leaves them unchecked.</param>
     /// <param name="time">Measures how long verification took.</param>
     /// <param name="options">Trust policies, whether a signature is required, and parallelism.</param>
-    public BundleVerifier(IFileSystem fileSystem, ISignatureVerifier signatureVerifier, ITimestampVerifier? timestampVerifier,
+    public BundleVerifier(IFileSystem fileSystem, IBagFilesFactory bagFiles, ISignatureVerifier signatureVerifier, ITimestampVerifier? timestampVerifier,
         TimeProvider time, VerificationOptions options)
     {
         _fileSystem = fileSystem;
+        _bagFiles = bagFiles;
         _signatureVerifier = signatureVerifier;
         _timestampVerifier = timestampVerifier;
         _time = time;
@@ -97,7 +101,7 @@ public sealed class BundleVerifier
         BagSnapshot snapshot;
         try
         {
-            snapshot = BagSnapshot.Take(_fileSystem, root, new BagLimits(), cancellationToken);
+            snapshot = BagSnapshot.Take(_bagFiles, root, new BagLimits(), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BundleReaderException)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Text;
 using EvidenceKit.Core.Verification;
@@ -93,7 +94,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
 
         var fileSystem = new FileSystem();
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities };
-        var report = new BundleVerifier(fileSystem, services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), TimeProvider.System, options)
+        var report = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), TimeProvider.System, options)
             .Verify(settings.BundlePath, cancellationToken);
         switch (report.Verdict)
         {
@@ -125,7 +126,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         AppendedCustodyEvent added;
         try
         {
-            added = await new CustodyEventAppender(fileSystem, TimeProvider.System)
+            added = await new CustodyEventAppender(fileSystem, HostAdapters.TargetStores(fileSystem), TimeProvider.System)
                 .AppendAsync(settings.BundlePath, settings.Details(signer.Identity), signer, verification, timestamper, cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Custody;
 
@@ -56,7 +57,7 @@ internal sealed class CustodyShowCommand(CustodyServices services, TextWriter st
             stderr.WriteLine($"evidencekit-verify: the trust anchors could not be loaded: {TerminalText.Escape(e.Message)}");
             return ExitCodes.BadInput;
         }
-        var chain = new CustodyChainVerifier(fileSystem, services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), signers, authorities)
+        var chain = new CustodyChainVerifier(HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), signers, authorities)
             .Verify(bundle);
         var exit = chain.Problems.Count > 0 ? ExitCodes.Failed : chain.Untrusted.Count > 0 ? ExitCodes.Partial : ExitCodes.Ok;
         if (json)

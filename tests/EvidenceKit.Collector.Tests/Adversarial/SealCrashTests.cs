@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Collector.Commands;
@@ -6,9 +7,9 @@ using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Signing.Keys;
 using EvidenceKit.Testing;
-using Serilog;
 
 namespace EvidenceKit.Collector.Tests.Adversarial;
 
@@ -62,11 +63,11 @@ public sealed class SealCrashTests : IClassFixture<TestPki>, IDisposable
             Parallelism = 1,
         };
         // Counting starts when the sealer touches its first tag file (bagit.txt).
-        var store = new KillingStore(new LocalDirectoryStore(_fs, target), step, path => path.EndsWith("/" + BundleLayout.BagitTxt, StringComparison.Ordinal));
+        var store = new KillingStore(new LocalDirectoryStore(target), step, path => path.EndsWith("/" + BundleLayout.BagitTxt, StringComparison.Ordinal));
         using var log = new AcquisitionLogSink();
         try
         {
-            var collector = new Core.Collection.Collector(source, store, AccountNames.Read(source), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+            var collector = new Core.Collection.Collector(source, store, AccountNames.Read(source), TimeProvider.System, NullLogger.Instance);
             await collector.RunAsync(plan, request, log, null, Arguments(target), CancellationToken.None);
         }
         catch (IOException) when (store.Killed)

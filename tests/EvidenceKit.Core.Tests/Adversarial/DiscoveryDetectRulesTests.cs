@@ -1,5 +1,7 @@
+using System.IO.Abstractions;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;
@@ -29,7 +31,7 @@ public sealed class DiscoveryDetectRulesTests : IDisposable
     private ResolvedProfile Select()
     {
         using var port = new LinuxSourceFiles(_root.Path);
-        var select = Task.Run(() => new AutoProfileSelector().Select(ProfileCatalog.Embedded(), port));
+        var select = Task.Run(() => new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), port));
         select.Wait(TimeSpan.FromSeconds(60)).Should().BeTrue("detect rules must never block");
         return select.Result;
     }

@@ -1,6 +1,7 @@
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;

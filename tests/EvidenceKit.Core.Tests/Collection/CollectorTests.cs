@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
@@ -7,8 +8,8 @@ using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles.Discovery;
 using EvidenceKit.Core.Tests.Support;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
-using Serilog;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
@@ -37,8 +38,8 @@ public sealed class CollectorTests : IDisposable
         using var source = new LinuxSourceFiles(_source.Path);
         var planner = new CollectionPlanner(source, new Dictionary<string, ILogDiscoverer>());
         var plan = planner.Plan(profile, new PlanningOptions());
-        using var store = new LocalDirectoryStore(_fs, _target.Path);
-        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        using var store = new LocalDirectoryStore(_target.Path);
+        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TimeProvider.System, NullLogger.Instance);
         var request = new CollectionRequest
         {
             Mode = mode,

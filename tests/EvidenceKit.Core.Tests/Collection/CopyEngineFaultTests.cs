@@ -4,6 +4,7 @@ using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Tests.Support;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
@@ -27,7 +28,7 @@ public sealed class CopyEngineFaultTests
     [Fact]
     public void A_target_that_corrupts_a_byte_after_writing_is_caught_by_the_re_read_check()
     {
-        using var store = new CorruptingStore(new LocalDirectoryStore(_fs, "/usb"));
+        using var store = new CorruptingStore(new PortableDirectoryStore(_fs, "/usb"));
 
         var outcome = Engine(store, CollectionMode.Prosecution).Copy(Planned(), "B.partial", CancellationToken.None);
 
@@ -39,7 +40,7 @@ public sealed class CopyEngineFaultTests
     [Fact]
     public void Analysis_mode_does_not_re_read_the_copy()
     {
-        using var store = new CorruptingStore(new LocalDirectoryStore(_fs, "/usb"));
+        using var store = new CorruptingStore(new PortableDirectoryStore(_fs, "/usb"));
 
         var outcome = Engine(store, CollectionMode.Analysis).Copy(Planned(), "B.partial", CancellationToken.None);
 
@@ -50,7 +51,7 @@ public sealed class CopyEngineFaultTests
     [Fact]
     public void A_full_target_ends_the_run_with_a_target_write_error()
     {
-        using var store = new FailingWriteStore(new LocalDirectoryStore(_fs, "/usb"), new IOException("No space left on device", 28));
+        using var store = new FailingWriteStore(new PortableDirectoryStore(_fs, "/usb"), new IOException("No space left on device", 28));
 
         var act = () => Engine(store, CollectionMode.Analysis).Copy(Planned(), "B.partial", CancellationToken.None);
 
@@ -60,7 +61,7 @@ public sealed class CopyEngineFaultTests
     [Fact]
     public void A_read_error_in_the_middle_of_a_source_file_is_recorded_for_that_file()
     {
-        using var store = new LocalDirectoryStore(_fs, "/usb");
+        using var store = new PortableDirectoryStore(_fs, "/usb");
         var source = new FailingSource(new PortableSourceFiles(_fs, "/src"));
 
         var outcome = Engine(store, CollectionMode.Analysis, source).Copy(Planned(), "B.partial", CancellationToken.None);

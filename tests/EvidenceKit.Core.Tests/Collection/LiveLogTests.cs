@@ -7,6 +7,7 @@ using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Tests.Support;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
@@ -42,7 +43,7 @@ public sealed class LiveLogTests : IDisposable
     private FileRecord Copy(CollectionMode mode = CollectionMode.Analysis)
     {
         var planned = new PlannedFile("E000001", "/var/log/app.log", "data/var/log/app.log", "app", _hooked.Stat("/var/log/app.log")!, null);
-        using var store = new LocalDirectoryStore(_fs, _target.Path);
+        using var store = new LocalDirectoryStore(_target.Path);
         var engine = new CopyEngine(_hooked, store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)));
         var outcome = engine.Copy(planned, "B.partial", CancellationToken.None);
         outcome.Skipped.Should().BeNull(outcome.Skipped?.Reason);

@@ -3,6 +3,7 @@ using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Discovery;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
@@ -48,7 +49,7 @@ public sealed class ProfileGoldenTests : IDisposable
         var fs = new FileSystem();
         var discoverers = LogDiscoverers.Kinds.ToDictionary(k => k, LogDiscoverers.Get);
         var planner = new CollectionPlanner(new LinuxSourceFiles(_root.Path), discoverers);
-        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve(profile), new PlanningOptions());
+        var plan = planner.Plan(ProfileCatalog.Embedded(new FileSystem()).Resolve(profile), new PlanningOptions());
         return plan.Files.Select(f => f.HostPath).ToList();
     }
 
@@ -130,7 +131,7 @@ public sealed class ProfileGoldenTests : IDisposable
         var fs = new FileSystem();
         var planner = new CollectionPlanner(new LinuxSourceFiles(image.Path), new Dictionary<string, ILogDiscoverer>());
 
-        var plan = planner.Plan(ProfileCatalog.Embedded().Resolve("windows-iis"), new PlanningOptions());
+        var plan = planner.Plan(ProfileCatalog.Embedded(new FileSystem()).Resolve("windows-iis"), new PlanningOptions());
 
         plan.Files.Select(f => f.HostPath).Should().BeEquivalentTo([
             "/inetpub/logs/LogFiles/W3SVC1/u_ex261124.log", "/inetpub/logs/LogFiles/FTPSVC2/u_ex261124.log",

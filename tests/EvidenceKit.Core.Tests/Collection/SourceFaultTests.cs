@@ -2,6 +2,7 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Tests.Support;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
@@ -6,8 +7,8 @@ using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Tests.Support;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
-using Serilog;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
@@ -158,9 +159,9 @@ public sealed class TargetFaultTests : IDisposable
             var first = plan.Files[0];
             plan = plan with { Files = [first with { AtPlan = first.AtPlan with { Size = size } }, .. plan.Files.Skip(1)] };
         }
-        var store = new FixedSpaceStore(new LocalDirectoryStore(new FileSystem(), _target.Path), space);
+        var store = new FixedSpaceStore(new LocalDirectoryStore(_target.Path), space);
         var collector = new Collector(new LinuxSourceFiles(_source.Path), store, AccountNames.Read(new PortableSourceFiles(new FileSystem(), _source.Path)), TimeProvider.System,
-            new LoggerConfiguration().CreateLogger());
+            NullLogger.Instance);
         return (collector, plan);
     }
 

@@ -1,3 +1,4 @@
+using EvidenceKit.Platform.Linux;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
@@ -73,7 +74,7 @@ public sealed class CustodyChainVerifierTests : IDisposable
     }
 
     private CustodyChainResult Verify(ISignatureVerifier signatures, ITimestampVerifier? timestamps = null) =>
-        new CustodyChainVerifier(new FileSystem(), signatures, timestamps, new TrustPolicy([], [Examiner.CertificateSha256]), TrustPolicy.None)
+        new CustodyChainVerifier(new LinuxBagFilesFactory(), signatures, timestamps, new TrustPolicy([], [Examiner.CertificateSha256]), TrustPolicy.None)
             .Verify(_dir.Path);
 
     [Fact]

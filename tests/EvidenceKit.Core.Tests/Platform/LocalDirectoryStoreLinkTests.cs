@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Platform;
@@ -16,7 +17,7 @@ public sealed class LocalDirectoryStoreLinkTests : IDisposable
     public LocalDirectoryStoreLinkTests()
     {
         _outside.Write("secret.txt", "outside\n");
-        _sut = new LocalDirectoryStore(new FileSystem(), _store.Path);
+        _sut = new LocalDirectoryStore(_store.Path);
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.IO.Abstractions.TestingHelpers;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Platform;
 
@@ -9,12 +10,12 @@ namespace EvidenceKit.Core.Tests.Platform;
 /// </summary>
 public sealed class LocalDirectoryStoreSpaceTests
 {
-    private static LocalDirectoryStore StoreOn(string format)
+    private static PortableDirectoryStore StoreOn(string format)
     {
         var fs = new MockFileSystem();
         fs.AddDrive("/", new MockDriveData { DriveFormat = format, AvailableFreeSpace = 123_456_789, TotalSize = 1L << 36, IsReady = true });
         fs.AddDirectory("/usb");
-        return new LocalDirectoryStore(fs, "/usb");
+        return new PortableDirectoryStore(fs, "/usb");
     }
 
     [Theory]

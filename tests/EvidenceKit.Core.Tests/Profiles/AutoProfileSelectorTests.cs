@@ -16,7 +16,7 @@ public sealed class AutoProfileSelectorTests : IDisposable
         tree.Write("etc/os-release", "ID=debian\n");
         tree.Write("etc/nginx/nginx.conf", "events {}\n");
 
-        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
 
         resolved.Names.Should().Equal("linux-base", "linux-web-nginx");
         resolved.Selection.Should().Equal("linux-base: found /etc/os-release", "linux-web-nginx: found /etc/nginx/nginx.conf");
@@ -32,9 +32,9 @@ public sealed class AutoProfileSelectorTests : IDisposable
         tree.Write("usr/sbin/php-fpm8.2", "");
         tree.Folder("var/lib/docker");
 
-        var withoutMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var withoutMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
         tree.Folder("var/lib/mysql");
-        var withMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var withMysql = new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
 
         withoutMysql.Names.Should().Equal("linux-base", "linux-docker-host", "linux-web-apache");
         withMysql.Names.Should().Equal("linux-base", "linux-docker-host", "linux-lamp", "linux-web-apache");
@@ -49,7 +49,7 @@ public sealed class AutoProfileSelectorTests : IDisposable
         tree.Write("etc/os-release", "ID=rhel\n");
         tree.Write("opt/tomcat10/conf/server.xml", "<Server/>");
 
-        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
 
         resolved.Selection.Should().Contain("linux-java-tomcat: found /opt/tomcat10/conf/server.xml");
     }
@@ -60,7 +60,7 @@ public sealed class AutoProfileSelectorTests : IDisposable
         tree.Folder("windows/system32/INETSRV");
         tree.Folder("Windows/System32/winevt/Logs");
 
-        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var resolved = new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
 
         resolved.Names.Should().Contain("windows-iis").And.NotContain("linux-base");
         resolved.Selection.Should().Contain(@"windows-iis: found C:\Windows\System32\inetsrv");
@@ -70,7 +70,7 @@ public sealed class AutoProfileSelectorTests : IDisposable
     [Fact]
     public void A_root_with_nothing_known_is_an_error_that_says_what_to_do()
     {
-        var act = () => new AutoProfileSelector().Select(ProfileCatalog.Embedded(), tree.Port());
+        var act = () => new AutoProfileSelector().Select(ProfileCatalog.Embedded(new FileSystem()), tree.Port());
 
         act.Should().Throw<ProfileException>().WithMessage("--profile auto: no known system was recognised under*name a profile with --profile*");
     }

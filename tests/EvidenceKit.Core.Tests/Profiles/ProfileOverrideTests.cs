@@ -26,7 +26,7 @@ public sealed class ProfileOverrideTests : IDisposable
         resolved.Documents.Select(d => d.Source).Should().Contain([shop, nginx, app, "embedded:profiles/systems/linux-web-nginx.yaml"]);
         catalog.List().Single(s => s.Name == "shop").Source.Should().Be(shop);
         catalog.List().Single(s => s.Name == "linux-base").Source.Should().Be("embedded:profiles/systems/linux-base.yaml");
-        ProfileCatalog.Embedded().Resolve("linux-web-nginx").Targets.Single(t => t.Name == "nginx").Paths.Should().Contain("/var/log/nginx/**");
+        ProfileCatalog.Embedded(new FileSystem()).Resolve("linux-web-nginx").Targets.Single(t => t.Name == "nginx").Paths.Should().Contain("/var/log/nginx/**");
     }
 
     [Fact]

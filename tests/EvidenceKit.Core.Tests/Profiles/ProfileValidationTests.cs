@@ -176,7 +176,7 @@ public sealed class ProfileValidationTests : IDisposable
     [Fact]
     public void An_unknown_profile_name_lists_the_known_ones()
     {
-        var act = () => ProfileCatalog.Embedded().Resolve("linux-web-ngnix");
+        var act = () => ProfileCatalog.Embedded(new FileSystem()).Resolve("linux-web-ngnix");
 
         act.Should().Throw<ProfileException>().WithMessage("--profile: no system profile named 'linux-web-ngnix'; known: linux-base, *linux-web-nginx*");
     }

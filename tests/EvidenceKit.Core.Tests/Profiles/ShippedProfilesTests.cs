@@ -23,7 +23,7 @@ public sealed class ShippedProfilesTests
     [Fact]
     public void Every_shipped_system_profile_and_target_file_loads_and_validates()
     {
-        var catalog = ProfileCatalog.Embedded();
+        var catalog = ProfileCatalog.Embedded(new FileSystem());
 
         catalog.SystemNames.Should().BeEquivalentTo(ExpectedSystems);
         catalog.TargetNames.Should().BeEquivalentTo(ExpectedTargets);
@@ -62,7 +62,7 @@ public sealed class ShippedProfilesTests
     [Fact]
     public void Every_linux_system_profile_includes_linux_base_and_windows_iis_collects_the_iis_and_event_logs()
     {
-        var catalog = ProfileCatalog.Embedded();
+        var catalog = ProfileCatalog.Embedded(new FileSystem());
         var baseTargets = catalog.Resolve("linux-base").Targets.Select(t => t.Name).ToList();
 
         baseTargets.Should().Equal(
@@ -80,7 +80,7 @@ public sealed class ShippedProfilesTests
     [Fact]
     public void Windows_targets_keep_their_windows_form()
     {
-        var iis = ProfileCatalog.Embedded().Resolve("windows-iis").Targets;
+        var iis = ProfileCatalog.Embedded(new FileSystem()).Resolve("windows-iis").Targets;
 
         iis.Single(t => t.Name == "iis-config").Paths.Should().Contain(@"C:\Windows\System32\inetsrv\config\applicationHost.config");
         iis.Single(t => t.Name == "iis").Paths.Should().Contain(@"C:\inetpub\logs\LogFiles\W3SVC*\**");
@@ -90,7 +90,7 @@ public sealed class ShippedProfilesTests
     [Fact]
     public void Resolving_records_every_file_read_with_its_exact_text_and_sha256()
     {
-        var resolved = ProfileCatalog.Embedded().Resolve("linux-web-nginx");
+        var resolved = ProfileCatalog.Embedded(new FileSystem()).Resolve("linux-web-nginx");
 
         resolved.Names.Should().Equal("linux-web-nginx");
         resolved.Description.Should().Be("Linux web server running nginx");
@@ -112,7 +112,7 @@ public sealed class ShippedProfilesTests
     [Fact]
     public void Listing_names_every_profile_with_its_description_categories_and_source()
     {
-        var list = ProfileCatalog.Embedded().List();
+        var list = ProfileCatalog.Embedded(new FileSystem()).List();
 
         list.Select(s => s.Name).Should().Equal(ExpectedSystems);
         var nginx = list.Single(s => s.Name == "linux-web-nginx");

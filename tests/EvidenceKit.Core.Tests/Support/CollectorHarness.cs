@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
@@ -6,7 +7,7 @@ using EvidenceKit.Core.Host;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Discovery;
-using Serilog;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Support;
 
@@ -31,8 +32,8 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
 
     public async Task<CollectionResult> Collect(CollectionPlan plan)
     {
-        using var store = WrapStore(new LocalDirectoryStore(_fs, targetRoot));
-        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        using var store = WrapStore(new LocalDirectoryStore(targetRoot));
+        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TimeProvider.System, NullLogger.Instance);
         var request = new CollectionRequest
         {
             Mode = Mode,

@@ -5,7 +5,7 @@ namespace EvidenceKit.Core.Tests.Support;
 /// <summary>A target store that passes everything to another; fault-injecting stores override what they break.</summary>
 internal abstract class DelegatingStore(ITargetStore inner) : ITargetStore
 {
-    public string Kind => inner.Kind;
+    public TargetKind Kind => inner.Kind;
     public string Location => inner.Location;
     public virtual TargetSpace GetSpace() => inner.GetSpace();
     public bool Exists(string path) => inner.Exists(path);

@@ -3,6 +3,7 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Signing.Keys;
 using EvidenceKit.Testing;
 
@@ -22,8 +23,14 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
     private static CustodyEventDetails Details => new(CustodyEventKinds.Access, "Test Examiner", "EvidenceKit TEST ONLY", Purpose: "review");
 
     private Task<AppendedCustodyEvent> Add(string bundle, Func<string, ITargetStore>? store = null) =>
-        (store is null ? new CustodyEventAppender(_fs, TimeProvider.System) : new CustodyEventAppender(_fs, TimeProvider.System, store))
+        new CustodyEventAppender(_fs, store is null ? new LocalDirectoryStoreFactory() : new StoreFactory(store), TimeProvider.System)
             .AppendAsync(bundle, Details, Signer(), null, null, CancellationToken.None);
+
+    /// <summary>Opens the test's fault-injecting store on the bundle directory.</summary>
+    private sealed class StoreFactory(Func<string, ITargetStore> open) : ITargetStoreFactory
+    {
+        public ITargetStore OpenDirectory(string root) => open(root);
+    }
 
     private (string Outside, IReadOnlyDictionary<string, string> Before) Sentinel()
     {
@@ -146,7 +153,7 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
         var counting = new List<KillingStore>();
         await Add(Copy(pristine, bundles.NewDirectory("count")), root =>
         {
-            var store = new KillingStore(new LocalDirectoryStore(_fs, root), int.MaxValue);
+            var store = new KillingStore(new LocalDirectoryStore(root), int.MaxValue);
             counting.Add(store);
             return store;
         });
@@ -156,7 +163,7 @@ public sealed class CustodyAddAttackTests(CustodyBundles bundles) : IClassFixtur
         for (var step = 1; step <= steps; step++)
         {
             var bundle = Copy(pristine, bundles.NewDirectory($"kill-{step:D2}"));
-            var killed = () => Add(bundle, root => new KillingStore(new LocalDirectoryStore(_fs, root), step));
+            var killed = () => Add(bundle, root => new KillingStore(new LocalDirectoryStore(root), step));
             await killed.Should().ThrowAsync<CustodyException>($"the store dies after step {step}");
 
             var listed = Run.Tool("sha256sum", ["-c", "--strict", "--quiet", BundleLayout.TagManifest], workingDirectory: bundle);

@@ -1,3 +1,4 @@
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
@@ -11,7 +12,7 @@ internal static class VerifierRun
     public static VerificationReport Verify(string bundleDir, FakeCms? cms = null, TrustPolicy? trust = null, bool requireSignature = false)
     {
         var options = new VerificationOptions { Trust = trust ?? TrustPolicy.None, RequireSignature = requireSignature };
-        return new BundleVerifier(new FileSystem(), cms ?? new FakeCms(), TimeProvider.System, options).Verify(bundleDir);
+        return new BundleVerifier(new FileSystem(), new LinuxBagFilesFactory(), cms ?? new FakeCms(), TimeProvider.System, options).Verify(bundleDir);
     }
 
     public static CheckResult Check(this VerificationReport report, string name) =>

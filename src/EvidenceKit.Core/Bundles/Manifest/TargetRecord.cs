@@ -3,7 +3,7 @@ namespace EvidenceKit.Core.Bundles.Manifest;
 /// <summary>Where the bundle was written.</summary>
 public sealed record TargetRecord
 {
-    /// <summary>"directory" or "sftp".</summary>
+    /// <summary>"directory" or "sftp" (<see cref="Abstractions.TargetKinds.Name"/>).</summary>
     public required string Kind { get; init; }
 
     /// <summary>The store's location.</summary>

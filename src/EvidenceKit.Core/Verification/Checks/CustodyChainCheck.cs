@@ -8,7 +8,7 @@ internal sealed class CustodyChainCheck : IBagCheck
     public void Run(VerificationContext context)
     {
         var options = context.Options;
-        var chain = new CustodyChainVerifier(new System.IO.Abstractions.FileSystem(), context.SignatureVerifier, context.TimestampVerifier, options.Trust, options.TsaTrust)
+        var chain = new CustodyChainVerifier(context.SignatureVerifier, context.TimestampVerifier, options.Trust, options.TsaTrust)
             .Verify(context.Snapshot, context.Manifest, context.ManifestBytes, context.TagSha256);
         context.Chain = chain;
         var checks = context.Checks;

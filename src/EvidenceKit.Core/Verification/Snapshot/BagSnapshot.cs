@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using System.Text;
 using EvidenceKit.Core.Bundles;
 
@@ -50,12 +49,10 @@ internal sealed class BagSnapshot : IDisposable
     /// <summary>Entries outside data/ that are not directories.</summary>
     public long TagFileCount { get; }
 
-    /// <summary>Walks the bag at <paramref name="root"/>: by directory handles on Linux, through the file system elsewhere.</summary>
-    public static BagSnapshot Take(IFileSystem fileSystem, string root, BagLimits limits, CancellationToken cancellationToken)
+    /// <summary>Walks the bag at <paramref name="root"/> through the adapter <paramref name="bagFiles"/> opens.</summary>
+    public static BagSnapshot Take(IBagFilesFactory bagFiles, string root, BagLimits limits, CancellationToken cancellationToken)
     {
-        IBagFiles files = OperatingSystem.IsLinux() && fileSystem is FileSystem
-            ? LinuxBagFiles.Open(root)
-            : new PortableBagFiles(fileSystem, root);
+        var files = bagFiles.Open(root);
         try
         {
             return new BagSnapshot(files, files.Walk(cancellationToken), limits);

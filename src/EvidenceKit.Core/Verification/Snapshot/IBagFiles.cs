@@ -4,7 +4,7 @@ namespace EvidenceKit.Core.Verification.Snapshot;
 /// The port through which the bag snapshot, and nothing else, touches a bundle: list every entry without following
 /// links, and open a regular file that the listing found.
 /// </summary>
-internal interface IBagFiles : IDisposable
+public interface IBagFiles : IDisposable
 {
     /// <summary>Every entry under the bag root, directories included; links are listed, never followed or entered.</summary>
     IReadOnlyList<BagEntry> Walk(CancellationToken cancellationToken);

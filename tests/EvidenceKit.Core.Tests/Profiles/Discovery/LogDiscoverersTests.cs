@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Discovery;
 
@@ -13,7 +14,7 @@ public sealed class LogDiscoverersTests
             LogDiscoverers.Get(kind).Kind.Should().Be(kind);
         }
 
-        var catalog = ProfileCatalog.Embedded();
+        var catalog = ProfileCatalog.Embedded(new FileSystem());
         var used = catalog.SystemNames.SelectMany(n => catalog.Resolve(n).Targets).Select(t => t.Discover).OfType<string>().Distinct();
         used.Should().BeEquivalentTo(LogDiscoverers.Kinds);
     }

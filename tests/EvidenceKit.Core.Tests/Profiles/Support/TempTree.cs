@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Profiles.Support;
 
