@@ -54,13 +54,9 @@ internal sealed record CollectSettings
             throw CliException.BadInput("Where to? Give --target DIR (a directory on the evidence drive) or --target sftp://user@host/path.");
         }
 
-        var modeText = s.Get("mode") ?? "analysis";
-        var mode = modeText.ToLowerInvariant() switch
-        {
-            "analysis" => CollectionMode.Analysis,
-            "prosecution" => CollectionMode.Prosecution,
-            _ => throw CliException.BadInput($"--mode must be 'analysis' or 'prosecution', not '{modeText}'."),
-        };
+        var modeText = s.Get("mode") ?? CollectionModes.Name(CollectionMode.Analysis);
+        var mode = CollectionModes.Parse(modeText.ToLowerInvariant())
+            ?? throw CliException.BadInput($"--mode must be 'analysis' or 'prosecution', not '{modeText}'.");
 
         var severity = s.Get("severity")?.ToLowerInvariant();
         if (severity is not null and not ("low" or "medium" or "high"))

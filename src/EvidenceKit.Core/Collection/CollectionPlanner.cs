@@ -183,27 +183,27 @@ public sealed class CollectionPlanner(
             case FileKind.Directory:
                 return;
             case FileKind.Symlink:
-                state.AddExcluded(host, $"symbolic link to {Text.RawNames.Readable(info.LinkTarget ?? "an unreadable target")} (not followed)", target.Name);
+                state.AddExcluded(host, SkipOutcome.SymbolicLink, $"symbolic link to {Text.RawNames.Readable(info.LinkTarget ?? "an unreadable target")} (not followed)", target.Name);
                 return;
             default:
-                state.AddSkipped(host, $"{FileKinds.Describe(info.Kind)} (never opened)", target.Name, failed: false);
+                state.AddSkipped(host, SkipOutcome.SpecialFile, $"{FileKinds.Describe(info.Kind)} (never opened)", target.Name);
                 return;
         }
 
         var cap = Min(target.MaxFileSize, state.Options.MaxFileSize);
         if (cap is { } max && info.Size > max)
         {
-            state.AddExcluded(host, $"larger than max-file-size ({Sizes.Format(info.Size)} > {Sizes.Format(max)})", target.Name);
+            state.AddExcluded(host, SkipOutcome.OverMaxFileSize, $"larger than max-file-size ({Sizes.Format(info.Size)} > {Sizes.Format(max)})", target.Name);
             return;
         }
         if (state.Options.Until is { } until && info.BirthUtc is { } born && born > until)
         {
-            state.AddExcluded(host, $"created {Text.Timestamps.Format(born)}, after --until", target.Name);
+            state.AddExcluded(host, SkipOutcome.AfterUntil, $"created {Text.Timestamps.Format(born)}, after --until", target.Name);
             return;
         }
         if (state.Options.Since is { } since && info.ModifiedUtc < since)
         {
-            state.AddExcluded(host, $"last modified {Text.Timestamps.Format(info.ModifiedUtc)}, before --since", target.Name);
+            state.AddExcluded(host, SkipOutcome.BeforeSince, $"last modified {Text.Timestamps.Format(info.ModifiedUtc)}, before --since", target.Name);
             return;
         }
 
@@ -228,7 +228,7 @@ public sealed class CollectionPlanner(
             }
             else
             {
-                state.AddExcluded(c.HostPath, $"left out by --max-total-size {Sizes.Format(cap)} (newest files first)", c.Target);
+                state.AddExcluded(c.HostPath, SkipOutcome.OverMaxTotalSize, $"left out by --max-total-size {Sizes.Format(cap)} (newest files first)", c.Target);
             }
         }
         return kept;

@@ -63,7 +63,7 @@ public sealed class Collector(
                 BundleId = bundleId,
                 FinalName = finalName,
                 Started = Timestamps.Format(started),
-                Mode = ModeName(request.Mode),
+                Mode = CollectionModes.Name(request.Mode),
                 Arguments = arguments,
             });
             acquisitionLog.Attach(store.Create(partial + "/" + BundleLayout.CollectionLog));
@@ -74,7 +74,7 @@ public sealed class Collector(
         }
 
         log.LogInformation("Collecting {Files} files ({Bytes} bytes) into {Bundle} in {Mode} mode",
-            plan.Files.Count, plan.TotalBytes, $"{store.Location}/{partial}", ModeName(request.Mode));
+            plan.Files.Count, plan.TotalBytes, $"{store.Location}/{partial}", CollectionModes.Name(request.Mode));
 
         return await CopyAndSealAsync(plan, request, acquisitionLog, progress, bundleId, started, partial, finalName, [], [], cancellationToken)
             .ConfigureAwait(false);
@@ -181,7 +181,7 @@ public sealed class Collector(
                     catch (TargetWriteException e)
                     {
                         // The file in hand is not in the journal, so a resume copies it again; the record says why it is missing now.
-                        failed.Add(new SkippedRecord { Path = file.HostPath, Reason = $"not finished: {e.Message}", Target = file.Target, Failed = true });
+                        failed.Add(NotCollected.Record(file.HostPath, SkipOutcome.NotFinished, $"not finished: {e.Message}", file.Target));
                         Interlocked.CompareExchange(ref targetFailure, e, null);
                         stop.Cancel();
                     }
@@ -214,7 +214,7 @@ public sealed class Collector(
         var manifest = new CustodyManifest
         {
             BundleId = bundleId,
-            Mode = ModeName(request.Mode),
+            Mode = CollectionModes.Name(request.Mode),
             Case = request.Case,
             Examiner = request.Examiner,
             Host = request.Host,
@@ -242,7 +242,7 @@ public sealed class Collector(
             new("Source-Organization", request.Organization ?? request.Examiner?.Organization ?? "unspecified"),
             new("Contact-Name", request.Examiner?.Name ?? request.Case.PointOfContact ?? "unspecified"),
             new("External-Identifier", request.Case.Id),
-            new("External-Description", $"Logs of {request.Host.Hostname} collected by {request.Tool.Name} {request.Tool.Version} in {ModeName(request.Mode)} mode, profile {string.Join(", ", plan.Profile.Names)}"),
+            new("External-Description", $"Logs of {request.Host.Hostname} collected by {request.Tool.Name} {request.Tool.Version} in {CollectionModes.Name(request.Mode)} mode, profile {string.Join(", ", plan.Profile.Names)}"),
             new("Bag-Group-Identifier", bundleId.ToString()),
         };
         var sealer = new BundleSealer(store, time);
@@ -359,8 +359,6 @@ public sealed class Collector(
         }
     }
 
-    /// <summary>"analysis" or "prosecution".</summary>
-    public static string ModeName(CollectionMode mode) => mode == CollectionMode.Prosecution ? "prosecution" : "analysis";
 
     /// <summary>"&lt;case&gt;_&lt;host&gt;_&lt;yyyyMMddTHHmmssZ&gt;" with only plain characters.</summary>
     public static string BundleName(string caseId, string host, DateTimeOffset started) =>

@@ -26,7 +26,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         }
         catch (SourceFileException e)
         {
-            return Fail(file, e.Reason);
+            return Fail(file, e);
         }
 
         using (opened)
@@ -44,7 +44,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
             catch (SourceFileException e)
             {
                 TryDelete(targetPath);
-                return Fail(file, e.Reason);
+                return Fail(file, e);
             }
             catch (TargetWriteException)
             {
@@ -86,7 +86,7 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
                 verified = ReadBack(targetPath);
                 if (!string.Equals(verified, hashes.Sha256, StringComparison.Ordinal))
                 {
-                    return Fail(file, $"copy verification failed: source SHA-256 {hashes.Sha256}, copy re-read as {verified}");
+                    return Fail(file, SkipOutcome.CopyMismatch, $"copy verification failed: source SHA-256 {hashes.Sha256}, copy re-read as {verified}");
                 }
             }
 
@@ -233,12 +233,8 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         }
     }
 
-    private static FileOutcome Fail(PlannedFile file, string reason) => FileOutcome.Failed(new SkippedRecord
-    {
-        Path = RawNames.Readable(file.HostPath),
-        PathBase64 = RawNames.Base64IfRaw(file.HostPath),
-        Reason = reason,
-        Target = file.Target,
-        Failed = true,
-    });
+    private static FileOutcome Fail(PlannedFile file, SourceFileException e) => Fail(file, NotCollected.From(e.Fault), e.Reason);
+
+    private static FileOutcome Fail(PlannedFile file, SkipOutcome outcome, string reason) =>
+        FileOutcome.Failed(NotCollected.Record(file.HostPath, outcome, reason, file.Target));
 }

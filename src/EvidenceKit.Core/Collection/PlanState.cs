@@ -2,7 +2,6 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection.Globbing;
 using EvidenceKit.Core.Profiles;
-using EvidenceKit.Core.Text;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace EvidenceKit.Core.Collection;
@@ -44,35 +43,22 @@ internal sealed class PlanState(PlanningOptions options, IReadOnlyList<string> n
     public void AddFailure(string host, SourceFileException e, string target)
     {
         MatchCount++;
-        AddSkipped(host, e.Reason, target, failed: true);
+        AddSkipped(host, NotCollected.From(e.Fault), e.Reason, target);
     }
 
-    public void AddSkipped(string host, string reason, string target, bool failed)
+    public void AddSkipped(string host, SkipOutcome outcome, string reason, string target)
     {
         if (_reported.Add(host))
         {
-            Skipped.Add(new SkippedRecord
-            {
-                Path = RawNames.Readable(host),
-                PathBase64 = RawNames.Base64IfRaw(host),
-                Reason = reason,
-                Target = target,
-                Failed = failed,
-            });
+            Skipped.Add(NotCollected.Record(host, outcome, reason, target));
         }
     }
 
-    public void AddExcluded(string host, string reason, string target)
+    public void AddExcluded(string host, SkipOutcome outcome, string reason, string target)
     {
         if (_reported.Add(host))
         {
-            Excluded.Add(new SkippedRecord
-            {
-                Path = RawNames.Readable(host),
-                PathBase64 = RawNames.Base64IfRaw(host),
-                Reason = reason,
-                Target = target,
-            });
+            Excluded.Add(NotCollected.Record(host, outcome, reason, target));
         }
     }
 }

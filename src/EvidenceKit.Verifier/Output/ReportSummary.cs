@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Collection;
 using static EvidenceKit.Verifier.Output.HtmlText;
 
 namespace EvidenceKit.Verifier.Output;
@@ -104,7 +105,7 @@ internal static class ReportSummary
     private static string Method(CustodyManifest m)
     {
         var target = Present(m.Target.Location) is { } location ? $" The copies were written to {m.Target.Kind} {location}." : "";
-        return E(m.Mode == "prosecution"
+        return E(CollectionModes.Parse(m.Mode) == CollectionMode.Prosecution
             ? "It was collected in prosecution mode: each file was hashed (SHA-256) while it was read from the source, and re-read and re-hashed where it was written." + target
             : $"It was collected in {m.Mode} mode: each file was hashed (SHA-256) while it was read from the source." + target);
     }

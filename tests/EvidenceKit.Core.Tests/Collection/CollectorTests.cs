@@ -165,7 +165,8 @@ public sealed class CollectorTests : IDisposable
         var result = await Collect(TestProfiles.Of(TestProfiles.Target("nginx", "/var/log/nginx/*.log"), TestProfiles.Target("app", "/srv/app/**")));
 
         result.Sealed.Should().BeTrue();
-        result.Excluded.Should().Contain(s => s.Path == "/var/log/nginx/evil.log" && s.Reason.Contains(outside));
+        result.Excluded.Should().Contain(s => s.Path == "/var/log/nginx/evil.log" && s.Reason.Contains(outside)
+            && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.SymbolicLink && !s.Failed);
         result.Manifest!.Files.Select(f => f.SourcePath).Should().Contain("/srv/app/app.log").And.NotContain(p => p.Contains("shadow"));
     }
 

@@ -35,6 +35,7 @@ public sealed class CopyEngineFaultTests
         outcome.Collected.Should().BeNull();
         outcome.Skipped!.Reason.Should().StartWith("copy verification failed");
         outcome.Skipped.Failed.Should().BeTrue();
+        outcome.Skipped.Outcome.Should().Be(EvidenceKit.Core.Bundles.Manifest.SkipOutcome.CopyMismatch);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Tests.Support;
@@ -41,7 +42,9 @@ public sealed class SourceFaultTests : IDisposable
         skipped.Path.Should().Be("/var/log/app/old.log");
         skipped.Reason.Should().Be("vanished before it could be read");
         skipped.Failed.Should().BeTrue();
+        skipped.Outcome.Should().Be(SkipOutcome.Vanished);
         result.Manifest!.Skipped.Should().ContainEquivalentOf(skipped);
+        File.ReadAllText(Path.Combine(result.BundlePath, BundleLayout.ManifestJson)).Should().Contain("\"outcome\": \"vanished\"");
         result.Manifest.Files.Select(f => f.SourcePath).Should().Equal("/var/log/app/app.log");
         Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: result.BundlePath).ExitCode.Should().Be(0);
     }
@@ -57,7 +60,7 @@ public sealed class SourceFaultTests : IDisposable
 
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/log/app/bad.log" && s.Failed
-            && s.Reason.StartsWith("read error after 4096 bytes") && s.Reason.Contains("Input/output error"));
+            && s.Outcome == SkipOutcome.IoError && s.Reason.StartsWith("read error after 4096 bytes") && s.Reason.Contains("Input/output error"));
         result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/log/app/good.log");
         Directory.GetFiles(Path.Combine(result.BundlePath, "data"), "*", SearchOption.AllDirectories)
             .Select(Path.GetFileName).Should().Equal("good.log");

@@ -56,7 +56,8 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
         var result = await Harness().Collect(Profile());
 
         result.Sealed.Should().BeTrue(result.Error);
-        result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/null.log" && s.Reason == "character-device (never opened)");
+        result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/null.log" && s.Reason == "character-device (never opened)"
+            && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.SpecialFile && !s.Failed);
         result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
@@ -79,7 +80,8 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
         finished.Should().BeSameAs(run, "opening a FIFO must not block the run");
         var result = await run;
         result.Sealed.Should().BeTrue(result.Error);
-        result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/app.log" && s.Reason == "not a regular file (fifo)" && s.Failed);
+        result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/app.log" && s.Reason == "not a regular file (fifo)" && s.Failed
+            && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.NotRegular);
         result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/other.log");
     }
 }

@@ -75,6 +75,7 @@ public sealed class TargetFaultTests : IDisposable
         }
         var failed = result.Skipped.Should().ContainSingle().Which;
         failed.Failed.Should().BeTrue();
+        failed.Outcome.Should().Be(EvidenceKit.Core.Bundles.Manifest.SkipOutcome.NotFinished);
         failed.Reason.Should().Contain(error);
         journal.Select(j => j.SourcePath).Should().NotContain(failed.Path);
         File.Exists(Path.Combine(partial, "data" + failed.Path)).Should().BeFalse("the half copy is removed");

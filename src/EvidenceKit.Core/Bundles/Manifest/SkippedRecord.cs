@@ -17,4 +17,7 @@ public sealed record SkippedRecord
 
     /// <summary>True when the skip is a failure (read error) rather than a policy (size cap, special file).</summary>
     public bool Failed { get; init; }
+
+    /// <summary>Why, as a type; null in bundles made before outcomes were recorded.</summary>
+    public SkipOutcome? Outcome { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Collection;
 
 namespace EvidenceKit.Core.Verification.Checks;
 
@@ -10,9 +11,6 @@ namespace EvidenceKit.Core.Verification.Checks;
 /// </summary>
 internal sealed class CustodyManifestCheck : IBagCheck
 {
-    public const string Prosecution = "prosecution";
-    public const string Analysis = "analysis";
-
     public void Run(VerificationContext context)
     {
         var checks = context.Checks;
@@ -49,7 +47,7 @@ internal sealed class CustodyManifestCheck : IBagCheck
         {
             findings.Add($"schema is {CheckList.Show(manifest.Schema)}; this verifier knows {ManifestSchemas.V1} and {ManifestSchemas.V2}");
         }
-        if (manifest.Mode is not (Analysis or Prosecution))
+        if (CollectionModes.Parse(manifest.Mode) is null)
         {
             findings.Add($"mode is {CheckList.Show(manifest.Mode)}; expected \"analysis\" or \"prosecution\"");
         }
@@ -60,7 +58,7 @@ internal sealed class CustodyManifestCheck : IBagCheck
         checks.PassOrFail(CheckNames.CustodyManifest, findings,
             $"Mode {manifest.Mode}, case {CheckList.Show(manifest.Case.Id)}, {CheckList.Count(manifest.Files.Count, "file")}; no duplicate keys.",
             $"{BundleLayout.ManifestJson} parses but is not a custody manifest this verifier can vouch for.");
-        context.Manifest = findings.Count == 0 || manifest.Mode is Analysis or Prosecution ? manifest : null;
+        context.Manifest = findings.Count == 0 || CollectionModes.Parse(manifest.Mode) is not null ? manifest : null;
     }
 
     private static string? MissingParts(CustodyManifest manifest)

@@ -1,5 +1,6 @@
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Text;
 
@@ -109,7 +110,7 @@ internal sealed class SignatureCheck(TimestampCheck timestamp) : IBagCheck
         var checks = context.Checks;
         var mode = context.Manifest?.Mode;
         var traces = DowngradeTraces(context);
-        if (mode == CustodyManifestCheck.Prosecution)
+        if (CollectionModes.Parse(mode) == CollectionMode.Prosecution)
         {
             checks.Add(CheckNames.Signature, CheckOutcome.Fail,
                 $"A prosecution bundle must be signed, but {BundleLayout.ManifestSignature} is missing.");
