@@ -76,28 +76,9 @@ public sealed class BundleJournal : IDisposable
         {
             return [];
         }
-        var records = new List<FileRecord>();
         using var stream = store.OpenRead(path);
-        foreach (var line in BoundedTargetReads.ReadLines(stream, BoundedTargetReads.MaxJournalLineBytes))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            try
-            {
-                if (JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions) is not { } record)
-                {
-                    break;
-                }
-                records.Add(record);
-            }
-            catch (JsonException)
-            {
-                break;
-            }
-        }
-        return records;
+        return JournalRecords.Read(BoundedTargetReads.ReadLines(stream, BoundedTargetReads.MaxJournalLineBytes)
+            .Select((line, i) => ((long)i + 1, line))).Records;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Verification.Checks;
@@ -56,44 +55,27 @@ internal sealed class PartialBundleVerification(
             checks.Add(CheckNames.Journal, CheckOutcome.Fail, $"{BundleLayout.Journal} is not a regular file (not opened).");
             return null;
         }
-        var records = new List<FileRecord>();
-        string? badLine = null;
+        JournalContents journal;
         try
         {
-            foreach (var (number, text) in tree.ReadLines(BundleLayout.Journal, tree.Limits.PayloadManifestLines(tree.PayloadFileCount)))
-            {
-                if (badLine is not null)
-                {
-                    checks.Add(CheckNames.Journal, CheckOutcome.Fail, badLine);
-                    return null;
-                }
-                if (text.Length == 0)
-                {
-                    continue;
-                }
-                try
-                {
-                    var record = ManifestJson.FromUtf8<FileRecord>(BagItText.Utf8.GetBytes(text));
-                    if (record.BagPath is null || record.Sha256 is null)
-                    {
-                        throw new JsonException("bagPath and sha256 are required");
-                    }
-                    records.Add(record);
-                }
-                catch (JsonException e)
-                {
-                    // Only the last line may be torn (power loss mid-append); a bad line with more after it is tampering.
-                    badLine = $"{BundleLayout.Journal} line {number} is malformed: {e.Message}";
-                    _journalNotes.Clear();
-                    _journalNotes.Add($"{BundleLayout.Journal} line {number.ToString(CultureInfo.InvariantCulture)} ignored: an incomplete last line (interrupted write)");
-                }
-            }
+            journal = JournalRecords.Read(tree.ReadLines(BundleLayout.Journal, tree.Limits.PayloadManifestLines(tree.PayloadFileCount))
+                .Select(l => (l.Number, BagItText.Utf8.GetBytes(l.Text))));
         }
         catch (BundleReaderException e)
         {
             checks.Add(CheckNames.Journal, CheckOutcome.Fail, e.Message);
             return null;
         }
+        if (journal.Broken is { } broken)
+        {
+            checks.Add(CheckNames.Journal, CheckOutcome.Fail, broken);
+            return null;
+        }
+        if (journal.TornLine is { } torn)
+        {
+            _journalNotes.Add($"{BundleLayout.Journal} line {torn.ToString(CultureInfo.InvariantCulture)} ignored: an incomplete last line (interrupted write)");
+        }
+        var records = journal.Records.ToList();
         FinishedFiles = records.Select(r => r.BagPath).Distinct(StringComparer.Ordinal).ToList();
         return records;
     }
