@@ -6,6 +6,9 @@ namespace EvidenceKit.Cli;
 /// </summary>
 public static class Secrets
 {
+    /// <summary>The variable both executables read an examiner key's (PKCS#12) passphrase from.</summary>
+    public const string KeyPassphraseVariable = "EVIDENCEKIT_KEY_PASSPHRASE";
+
     /// <summary>Reads <paramref name="variable"/>, or prompts on a terminal; null when neither is possible.</summary>
     public static string? Read(string variable, string prompt, bool confirm = false)
     {

@@ -9,9 +9,6 @@ namespace EvidenceKit.Verifier;
 /// <summary>The real implementations behind the verifier's ports: CMS verification, RFC 3161, trust anchors and keys.</summary>
 internal static class VerifierServices
 {
-    /// <summary>Where an actor's key passphrase comes from (or a prompt on a terminal), as for the collector.</summary>
-    public const string PassphraseVariable = "EVIDENCEKIT_KEY_PASSPHRASE";
-
     public static ISignatureVerifier CreateSignatureVerifier() => new CmsSignatureVerifier(TimeProvider.System);
 
     /// <summary>The RFC 3161 token checker, or null while this build has none.</summary>

@@ -45,7 +45,7 @@ internal sealed class VerifyCommand(
     {
         var services = new CustodyServices(createSignatureVerifier, createTimestampVerifier ?? (() => null), loadTrustAnchors,
             VerifierServices.LoadKey, VerifierServices.CreateTimestamper,
-            prompt => Secrets.Read(VerifierServices.PassphraseVariable, prompt));
+            prompt => Secrets.Read(Secrets.KeyPassphraseVariable, prompt));
         var root = new RootCommand("Proves an EvidenceKit bundle intact, complete and signed by a trusted examiner. "
             + "Exit codes: 0 VALID, 1 INVALID, 2 ERROR, 3 UNTRUSTED or INCOMPLETE.")
         {

@@ -15,8 +15,8 @@ internal sealed class KeygenCommand(TimeProvider time)
         {
             throw CliException.BadInput($"{output} already exists; keygen never overwrites a key. Choose another --out.");
         }
-        var passphrase = Secrets.Read(ProsecutionSetup.PassphraseVariable, $"New passphrase for {output}: ", confirm: true)
-            ?? throw CliException.BadInput($"Set {ProsecutionSetup.PassphraseVariable} to the passphrase that will protect {output}, or run on a terminal to be asked for it.");
+        var passphrase = Secrets.Read(Secrets.KeyPassphraseVariable, $"New passphrase for {output}: ", confirm: true)
+            ?? throw CliException.BadInput($"Set {Secrets.KeyPassphraseVariable} to the passphrase that will protect {output}, or run on a terminal to be asked for it.");
         if (passphrase.Length < 8)
         {
             throw CliException.BadInput("The passphrase must be at least 8 characters.");

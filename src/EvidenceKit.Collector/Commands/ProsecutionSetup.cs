@@ -3,6 +3,7 @@ using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Signing.Keys;
+using EvidenceKit.Signing.Timestamps;
 
 namespace EvidenceKit.Collector.Commands;
 
@@ -31,8 +32,8 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
         {
             throw CliException.BadInput($"The key file {settings.Key} does not exist. Give the path of your examiner .p12 file, or make one with 'evidencekit-collect keygen'.");
         }
-        var passphrase = Secrets.Read(PassphraseVariable, $"Passphrase for {settings.Key}: ")
-            ?? throw CliException.BadInput($"No passphrase for {settings.Key}: set {PassphraseVariable}, or run on a terminal to be asked for it.");
+        var passphrase = Secrets.Read(Secrets.KeyPassphraseVariable, $"Passphrase for {settings.Key}: ")
+            ?? throw CliException.BadInput($"No passphrase for {settings.Key}: set {Secrets.KeyPassphraseVariable}, or run on a terminal to be asked for it.");
 
         LoadedKey key;
         try
@@ -59,10 +60,9 @@ internal sealed record ProsecutionSetup(ExaminerRecord Examiner, ISigner Signer,
             CertificateSha256 = key.Identity.CertificateSha256,
             CertificateSubject = key.Identity.Subject,
         };
-        ITimestamper? timestamper = settings.Tsa is { } url ? TimestamperFactory.Create(url) : null;
+        ITimestamper? timestamper = settings.Tsa is { } url
+            ? Rfc3161Timestamper.ForUrl(url) ?? throw CliException.BadInput($"--tsa {url} is not an http:// or https:// URL of a time-stamp authority.")
+            : null;
         return new ProsecutionSetup(examiner, key.Signer, timestamper);
     }
-
-    /// <summary>Where the examiner key's passphrase comes from (or a prompt on a terminal).</summary>
-    public const string PassphraseVariable = "EVIDENCEKIT_KEY_PASSPHRASE";
 }

@@ -19,6 +19,17 @@ public sealed class Rfc3161Timestamper : ITimestamper, IDisposable
     private readonly bool _ownsClient;
     private readonly SecureRandom _random = new();
 
+    /// <summary>How long one request to a time-stamp authority may take before it fails (the collector then stops, or with --tsa-optional goes on without).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when <paramref name="text"/> is an absolute http:// or https:// URL, the only kind an authority is reached at.</summary>
+    public static bool IsAuthorityUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
+
+    /// <summary>The one way the executables make the client for --tsa: <see cref="RequestTimeout"/>, its own HTTP client; null when the URL is not http(s).</summary>
+    public static Rfc3161Timestamper? ForUrl(string text) =>
+        IsAuthorityUrl(text) ? new Rfc3161Timestamper(new Uri(text, UriKind.Absolute), RequestTimeout) : null;
+
     /// <summary>Creates a timestamper for <paramref name="url"/> with its own HTTP client.</summary>
     /// <param name="url">The authority's HTTP(S) address.</param>
     /// <param name="timeout">How long one request may take before it fails.</param>

@@ -1,4 +1,5 @@
 using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Verification;
 using EvidenceKit.Signing.Certificates;
 using EvidenceKit.Signing.Cms;
 using EvidenceKit.Signing.Trust;
@@ -18,7 +19,7 @@ namespace EvidenceKit.Signing.Timestamps;
 /// Verifies an RFC 3161 time-stamp token (DER TimeStampToken, or a whole TimeStampResp) against the data it covers,
 /// and judges the TSA only by the verifier's <see cref="TrustPolicy"/>. Never throws for malformed input.
 /// </summary>
-public sealed class TimestampTokenVerifier
+public sealed class TimestampTokenVerifier : ITimestampVerifier
 {
     /// <summary>The token bytes are not a time-stamp token.</summary>
     public const string NotToken = "time-stamp token is not valid DER";
@@ -59,13 +60,13 @@ public sealed class TimestampTokenVerifier
         _time = time;
     }
 
-    /// <summary>Checks that <paramref name="token"/> covers exactly <paramref name="data"/>, is signed by its TSA, and whether the policy trusts that TSA.</summary>
-    public TimestampVerification Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> token, TrustPolicy policy)
+    /// <summary>Checks that <paramref name="token"/> covers exactly <paramref name="timestampedData"/>, is signed by its TSA, and whether <paramref name="tsaTrust"/> trusts that TSA.</summary>
+    public TimestampVerification Verify(ReadOnlySpan<byte> token, ReadOnlySpan<byte> timestampedData, TrustPolicy tsaTrust)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(tsaTrust);
         try
         {
-            return VerifyOrThrow(data.ToArray(), token.ToArray(), policy);
+            return VerifyOrThrow(timestampedData.ToArray(), token.ToArray(), tsaTrust);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

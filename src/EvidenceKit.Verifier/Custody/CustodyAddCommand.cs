@@ -70,7 +70,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         var passphrase = services.ReadPassphrase($"Passphrase for {settings.KeyPath}: ");
         if (passphrase is null)
         {
-            return Fail(ExitCodes.BadInput, $"No passphrase for {settings.KeyPath}: set {VerifierServices.PassphraseVariable}, or run on a terminal to be asked for it.");
+            return Fail(ExitCodes.BadInput, $"No passphrase for {settings.KeyPath}: set {Secrets.KeyPassphraseVariable}, or run on a terminal to be asked for it.");
         }
 
         ISigner signer;

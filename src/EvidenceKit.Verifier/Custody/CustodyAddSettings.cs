@@ -1,5 +1,6 @@
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Custody;
+using EvidenceKit.Signing.Timestamps;
 
 namespace EvidenceKit.Verifier.Custody;
 
@@ -39,7 +40,7 @@ internal sealed record CustodyAddSettings(
         {
             return $"--key {KeyPath} does not exist; give your PKCS#12 key file (make one with 'evidencekit-collect keygen').";
         }
-        if (Tsa is not null && (!Uri.TryCreate(Tsa, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (Tsa is not null && !Rfc3161Timestamper.IsAuthorityUrl(Tsa))
         {
             return $"--tsa {Tsa} is not an http:// or https:// URL.";
         }

@@ -1,3 +1,4 @@
+using EvidenceKit.Core.Verification;
 using EvidenceKit.Testing;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Signing.Timestamps;
@@ -35,21 +36,21 @@ public sealed class TimestampTokenVerifierTests : IDisposable
     [Fact]
     public void A_token_from_the_test_TSA_is_valid_and_trusted_through_the_root()
     {
-        var result = _verifier.Verify(Data, _token, new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
+        var result = _verifier.Verify(_token, Data, new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
 
         result.Valid.Should().BeTrue(result.Detail);
         result.Trusted.Should().BeTrue(result.Detail);
         result.Detail.Should().Be("time-stamp valid; TSA chains to trust anchor O=EvidenceKit TEST ONLY,CN=EvidenceKit Test Root CA");
         result.GenTime.Should().BeCloseTo(_requested, TimeSpan.FromMinutes(1));
         result.GenTime!.Value.Offset.Should().Be(TimeSpan.Zero);
-        result.TsaSubject.Should().Be("CN=EvidenceKit Test TSA,O=EvidenceKit TEST ONLY");
-        result.TsaCertificateSha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_pki.Der(_pki.TsaCertificate))));
+        result.AuthoritySubject.Should().Be("CN=EvidenceKit Test TSA,O=EvidenceKit TEST ONLY");
+        result.AuthorityCertificateSha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(_pki.Der(_pki.TsaCertificate))));
     }
 
     [Fact]
     public void A_whole_time_stamp_response_is_accepted_as_well_as_the_bare_token()
     {
-        var result = _verifier.Verify(Data, _response, new TrustPolicy([], [Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(_pki.Der(_pki.TsaCertificate)))]));
+        var result = _verifier.Verify(_response, Data, new TrustPolicy([], [Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(_pki.Der(_pki.TsaCertificate)))]));
 
         result.Should().Match<TimestampVerification>(r => r.Valid && r.Trusted);
         result.Detail.Should().Be("time-stamp valid; TSA trusted by pinned fingerprint");
@@ -58,8 +59,8 @@ public sealed class TimestampTokenVerifierTests : IDisposable
     [Fact]
     public void A_token_is_valid_but_untrusted_without_a_matching_anchor()
     {
-        _verifier.Verify(Data, _token, TrustPolicy.None).Should().Match<TimestampVerification>(r => r.Valid && !r.Trusted);
-        _verifier.Verify(Data, _token, new TrustPolicy([_pki.Der(_pki.UnrelatedCertificate)], []))
+        _verifier.Verify(_token, Data, TrustPolicy.None).Should().Match<TimestampVerification>(r => r.Valid && !r.Trusted);
+        _verifier.Verify(_token, Data, new TrustPolicy([_pki.Der(_pki.UnrelatedCertificate)], []))
             .Should().Match<TimestampVerification>(r => r.Valid && !r.Trusted);
     }
 
@@ -69,7 +70,7 @@ public sealed class TimestampTokenVerifierTests : IDisposable
         var other = Data.ToArray();
         other[0] ^= 0x01;
 
-        var result = _verifier.Verify(other, _token, new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
+        var result = _verifier.Verify(_token, other, new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
 
         result.Valid.Should().BeFalse();
         result.Trusted.Should().BeFalse();
@@ -81,10 +82,10 @@ public sealed class TimestampTokenVerifierTests : IDisposable
     {
         var policy = new TrustPolicy([_pki.Der(_pki.RootCertificate)], []);
 
-        _verifier.Verify(Data, "garbage"u8, policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
-        _verifier.Verify(Data, [], policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
-        _verifier.Verify(Data, _token.AsSpan(0, _token.Length - 3), policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
-        _verifier.Verify(Data, _pki.Der(_pki.RootCertificate), policy).Valid.Should().BeFalse();
+        _verifier.Verify("garbage"u8, Data, policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
+        _verifier.Verify([], Data, policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
+        _verifier.Verify(_token.AsSpan(0, _token.Length - 3), Data, policy).Detail.Should().Be(TimestampTokenVerifier.NotToken);
+        _verifier.Verify(_pki.Der(_pki.RootCertificate), Data, policy).Valid.Should().BeFalse();
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class TimestampTokenVerifierTests : IDisposable
             var flipped = _token.ToArray();
             flipped[i] ^= 0x01;
 
-            _verifier.Verify(Data, flipped, policy).Valid.Should().BeFalse($"byte {i} lies in the signature value");
+            _verifier.Verify(flipped, Data, policy).Valid.Should().BeFalse($"byte {i} lies in the signature value");
         }
     }
 
@@ -105,7 +106,7 @@ public sealed class TimestampTokenVerifierTests : IDisposable
     {
         var examiner = EvidenceKit.Signing.Keys.Pkcs12KeyLoader.Load(_pki.Examiner, TestPki.Passphrase, TimeProvider.System);
 
-        var result = _verifier.Verify(Data, examiner.Signer.SignDetached(Data), new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
+        var result = _verifier.Verify(examiner.Signer.SignDetached(Data), Data, new TrustPolicy([_pki.Der(_pki.RootCertificate)], []));
 
         result.Valid.Should().BeFalse();
     }
