@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -134,37 +135,7 @@ internal sealed class KnownHostsFile
         }
     }
 
-    private static bool WildcardMatches(string pattern, string name)
-    {
-        var p = 0;
-        var n = 0;
-        var star = -1;
-        var resume = 0;
-        while (n < name.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(name[n])))
-            {
-                p++;
-                n++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = n;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                n = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-            p++;
-        return p == pattern.Length;
-    }
+    /// <summary>ssh's host patterns: '*' any run of characters, '?' one, case-insensitive (the BCL's simple expressions).</summary>
+    private static bool WildcardMatches(string pattern, string name) =>
+        FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true);
 }
