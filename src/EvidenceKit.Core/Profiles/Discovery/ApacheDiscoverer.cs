@@ -147,23 +147,13 @@ internal sealed partial class ApacheDiscoverer : ILogDiscoverer
         return null;
     }
 
+    private static readonly IncludeStyle IncludeRules = new("Include", WarnWhenWildcardMatchesNothing: true, IncludedDirectory.FilesUnder);
+
     private static void Include(ConfigTree tree, string from, int line, string pattern, bool optional, State state)
     {
-        IReadOnlyList<string> matches = ConfigTree.HasWildcard(pattern) ? tree.Glob(pattern) : tree.Exists(pattern) ? [pattern] : [];
-        if (matches.Count == 0 && !optional)
+        foreach (var included in tree.Include(from, line, pattern, optional, IncludeRules))
         {
-            tree.Warn($"{from}:{line}: Include {pattern} matches nothing");
-        }
-
-        foreach (var match in matches)
-        {
-            foreach (var path in tree.IsDirectory(match) ? tree.FilesUnder(match) : [match])
-            {
-                if (tree.Read(path, from, line, warnIfMissing: !optional) is { } included)
-                {
-                    ReadFile(tree, included, state);
-                }
-            }
+            ReadFile(tree, included, state);
         }
     }
 

@@ -184,6 +184,39 @@ internal sealed class ConfigTree
             .ToArray();
     }
 
+    /// <summary>
+    /// The one include: the configuration files <paramref name="pattern"/> names, in order, each read once through
+    /// <see cref="Read"/> (confined, bounded, loops refused; a plain path that cannot be read is warned about with
+    /// its reason unless the include is optional). A wildcard is globbed, a directory stands for what
+    /// <paramref name="style"/> says, a plain path for itself.
+    /// </summary>
+    public IEnumerable<ConfigText> Include(string from, int line, string pattern, bool optional, IncludeStyle style)
+    {
+        var wildcard = HasWildcard(pattern);
+        IReadOnlyList<string> matches = wildcard ? Glob(pattern) : [pattern];
+        if (matches.Count == 0 && !optional && style.WarnWhenWildcardMatchesNothing)
+        {
+            Warn($"{Where(from, line)}{style.Keyword} {Show(pattern)} matches nothing");
+        }
+
+        foreach (var match in matches)
+        {
+            IReadOnlyList<string> files = !IsDirectory(match) ? [match] : style.Directories switch
+            {
+                IncludedDirectory.FilesUnder => FilesUnder(match),
+                IncludedDirectory.FilesIn => Glob(match.TrimEnd('/') + "/*").Where(p => !IsDirectory(p)).ToArray(),
+                _ => [match],
+            };
+            foreach (var path in files)
+            {
+                if (Read(path, from, line, warnIfMissing: !optional) is { } included)
+                {
+                    yield return included;
+                }
+            }
+        }
+    }
+
     /// <summary>Every file (not directory) under a host directory, recursively, sorted; bounded like <see cref="Glob"/>.</summary>
     public IReadOnlyList<string> FilesUnder(string hostDirectory)
     {

@@ -69,15 +69,13 @@ internal sealed partial class NginxDiscoverer : ILogDiscoverer
         }
     }
 
+    private static readonly IncludeStyle IncludeRules = new("include", WarnWhenWildcardMatchesNothing: false, IncludedDirectory.NotRead);
+
     private static void Include(ConfigTree tree, string from, int line, string pattern, Layout layout)
     {
-        var matches = ConfigTree.HasWildcard(pattern) ? tree.Glob(pattern) : [pattern];
-        foreach (var path in matches)
+        foreach (var included in tree.Include(from, line, pattern, optional: false, IncludeRules))
         {
-            if (tree.Read(path, from, line, warnIfMissing: true) is { } included)
-            {
-                ReadFile(tree, included, layout);
-            }
+            ReadFile(tree, included, layout);
         }
     }
 

@@ -199,24 +199,13 @@ internal sealed partial class RsyslogDiscoverer : ILogDiscoverer
             return;
         }
 
-        IReadOnlyList<string> matches = ConfigTree.HasWildcard(pattern) ? tree.Glob(pattern) : tree.Exists(pattern) ? [pattern] : [];
-        if (matches.Count == 0 && !optional && !ConfigTree.HasWildcard(pattern))
+        foreach (var included in tree.Include(from, line, pattern, optional, IncludeRules))
         {
-            tree.Warn($"{from}:{line}: include {pattern} does not exist");
-        }
-
-        foreach (var match in matches)
-        {
-            var files = tree.IsDirectory(match) ? tree.Glob(match.TrimEnd('/') + "/*").Where(p => !tree.IsDirectory(p)).ToArray() : [match];
-            foreach (var path in files)
-            {
-                if (tree.Read(path, from, line, warnIfMissing: !optional) is { } included)
-                {
-                    ReadFile(tree, included, state);
-                }
-            }
+            ReadFile(tree, included, state);
         }
     }
+
+    private static readonly IncludeStyle IncludeRules = new("include", WarnWhenWildcardMatchesNothing: false, IncludedDirectory.FilesIn);
 
     /// <summary>
     /// Replaces '#' and '/* */' comments (outside quotes) by spaces, keeping every newline. A '/*' only opens a

@@ -100,7 +100,7 @@ public sealed class ApacheDiscovererTests : IDisposable
 
         result.Logs.Select(l => l.HostPath).Should().Equal("/data/logs/access_log");
         result.Warnings.Should().HaveCount(2);
-        result.Warnings[0].Should().Be("/etc/httpd/conf/httpd.conf:3: Include /etc/httpd/conf/missing.conf matches nothing");
+        result.Warnings[0].Should().Be("/etc/httpd/conf/httpd.conf:3: /etc/httpd/conf/missing.conf does not exist");
         result.Warnings[1].Should().StartWith("/etc/httpd/conf/loop.conf:1: include loop: /etc/httpd/conf/httpd.conf is already being read");
     }
 

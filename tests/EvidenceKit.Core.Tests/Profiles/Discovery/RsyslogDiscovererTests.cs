@@ -78,4 +78,28 @@ public sealed class RsyslogDiscovererTests : IDisposable
         result.Warnings[0].Should().StartWith("/etc/rsyslog.d/a.conf:1: include loop: /etc/rsyslog.conf is already being read");
         result.Warnings[1].Should().Be("/etc/rsyslog.d/a.conf:2: dynamic file template 'Nowhere' is not defined; ignored");
     }
+
+    [Fact]
+    public void An_include_that_climbs_out_of_the_root_is_refused_with_the_same_reason_as_in_every_discoverer()
+    {
+        // Given an include of a plain path that leaves the root through '..' (the rules are ConfigTree.Include's, shared)
+        tree.Write("etc/rsyslog.conf", "$IncludeConfig /etc/../../../../outside.conf\n*.* /var/log/all.log\n");
+
+        // When discovery runs
+        var result = Discover();
+
+        // Then nothing outside is read, the reason is named, and the rest of the file still counts
+        result.Warnings.Should().ContainSingle().Which.Should().Be("/etc/rsyslog.conf:1: /etc/../../../../outside.conf climbs out of the root with '..'; not read");
+        result.Logs.Select(l => l.HostPath).Should().Equal("/var/log/all.log");
+    }
+
+    [Fact]
+    public void A_missing_optional_include_is_silent_and_a_missing_plain_one_is_named()
+    {
+        tree.Write("etc/rsyslog.conf", "include(file=\"/etc/opt.conf\" mode=\"optional\")\ninclude(file=\"/etc/need.conf\")\n");
+
+        var result = Discover();
+
+        result.Warnings.Should().ContainSingle().Which.Should().Be("/etc/rsyslog.conf:2: /etc/need.conf does not exist");
+    }
 }
