@@ -38,7 +38,7 @@ public sealed class CollectorTests : IDisposable
         var planner = new CollectionPlanner(source, new Dictionary<string, ILogDiscoverer>());
         var plan = planner.Plan(profile, new PlanningOptions());
         using var store = new LocalDirectoryStore(_fs, _target.Path);
-        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TestClock.Now(), new LoggerConfiguration().CreateLogger());
         var request = new CollectionRequest
         {
             Mode = mode,

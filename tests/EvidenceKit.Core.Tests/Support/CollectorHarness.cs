@@ -32,7 +32,7 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
     public async Task<CollectionResult> Collect(CollectionPlan plan)
     {
         using var store = WrapStore(new LocalDirectoryStore(_fs, targetRoot));
-        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TestClock.Now(), new LoggerConfiguration().CreateLogger());
         var request = new CollectionRequest
         {
             Mode = Mode,
