@@ -10,7 +10,7 @@ internal static class TimestampServices
     /// <summary>How long one request to a time-stamp authority may take.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public static ITimestampVerifier CreateVerifier() => new TokenVerifier(new TimestampTokenVerifier(TimeProvider.System));
+    public static ITimestampVerifier CreateVerifier(TimeProvider time) => new TokenVerifier(new TimestampTokenVerifier(time));
 
     /// <exception cref="InvalidDataException">The URL is not an absolute http(s) URL.</exception>
     public static ITimestamper CreateTimestamper(string url) =>
