@@ -48,7 +48,7 @@ public sealed class InProcessVerifierTests : IDisposable
     [Theory]
     [InlineData("x", "--quiet", "--verbose")]
     [InlineData("x", "--trust-fingerprint", "abc")]
-    [InlineData("--no-such-option")]
+    [InlineData("--no-such-option", "x")]
     public void A_usage_error_goes_to_the_given_stderr_with_exit_2_and_nothing_on_stdout(params string[] args)
     {
         var exit = Run(args);
