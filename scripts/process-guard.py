@@ -4,7 +4,10 @@
   process-guard.py snapshot FILE        record every process alive now
   process-guard.py check FILE TOKEN     list the processes started since the snapshot that are still alive and
                                         either carry EVIDENCEKIT_TEST_RUN=TOKEN in their environment (they descend
-                                        from the test run) or are a daemon the tests start; exit 1 if there is any.
+                                        from the test run) or are a daemon the tests start (nginx, sshd, ...) that
+                                        descends from the run or was orphaned by it; exit 1 if there is any.
+                                        Run it from the checkout under test: a daemon of another checkout's test
+                                        run on the same machine is not counted.
 
 A process is identified by its pid and its start time, so a reused pid is a new process. Build servers that
 `dotnet test` leaves on purpose (MSBuild nodes, the compiler server) are not leftovers of the tests.
@@ -47,8 +50,51 @@ def read(pid, name):
         return b""
 
 
+def checkout_of(path):
+    """The EvidenceKit checkout (a folder holding EvidenceKit.sln) that path is in, or None."""
+    path = os.path.realpath(path) if path else ""
+    while path and path != "/":
+        if os.path.exists(os.path.join(path, "EvidenceKit.sln")):
+            return path
+        path = os.path.dirname(path)
+    return None
+
+
+def environment(pid):
+    return [e for e in read(pid, "environ").split(b"\0") if b"=" in e]
+
+
+def parent(pid):
+    stat = read(pid, "stat").decode("utf-8", "replace")
+    return int(stat[stat.rindex(")") + 2:].split()[1]) if ")" in stat else 1
+
+
+def started_by_run(pid, marker, repository):
+    """True when pid descends from this test run, as far as /proc can tell.
+
+    A process carrying the run's marker variable is the run's. Otherwise the first ancestor with an environment
+    decides (a daemon may clear or overwrite its own). A daemon orphaned to pid 1 is the run's unless its working
+    directory or PWD is in another EvidenceKit checkout (another test run on the same machine)."""
+    current = pid
+    for _ in range(64):
+        env = environment(current)
+        if marker in env:
+            return True
+        if current != pid and env:
+            return False
+        up = parent(current)
+        if up <= 1:
+            break
+        current = up
+    places = [os.readlink(f"/proc/{pid}/cwd") if os.path.exists(f"/proc/{pid}/cwd") else ""]
+    places += [e[4:].decode("utf-8", "replace") for e in environment(pid) if e.startswith(b"PWD=")]
+    others = {checkout_of(p) for p in places} - {None, repository}
+    return not others
+
+
 def leftovers(before, token):
     marker = f"EVIDENCEKIT_TEST_RUN={token}".encode()
+    repository = checkout_of(os.getcwd())
     me = os.getpid()
     found = []
     for (pid, start), (comm, ppid) in processes().items():
@@ -57,13 +103,13 @@ def leftovers(before, token):
         cmdline = read(pid, "cmdline").replace(b"\0", b" ").decode("utf-8", "replace").strip()
         if any(s in cmdline for s in BUILD_SERVERS):
             continue
-        from_run = marker in read(pid, "environ").split(b"\0")
         daemon = comm in DAEMONS or os.path.basename(cmdline.split(" ")[0]) in DAEMONS or cmdline.startswith("nginx:")
         if comm == "sshd" or cmdline.startswith("sshd:"):
             # The machine's own sshd forks sessions for its users; a test sshd runs from a temporary config, and a
             # session whose sshd was killed is an orphan of pid 1.
             daemon = "/tmp/" in cmdline or ppid == 1
-        if from_run or daemon:
+        from_run = marker in environment(pid)
+        if from_run or (daemon and started_by_run(pid, marker, repository)):
             found.append(f"  pid {pid} (parent {ppid}) {comm}: {cmdline[:200]}")
     return found
 
