@@ -1,6 +1,11 @@
+using EvidenceKit.Core.Verification;
+
 namespace EvidenceKit.Cli;
 
-/// <summary>The documented exit codes (DESIGN.md) of both executables.</summary>
+/// <summary>
+/// The one table of exit codes of both executables (README.md, "Exit codes"; ARCHITECTURE.md). Every command returns
+/// one of these; the verifier maps a verdict through <see cref="Of"/>.
+/// </summary>
 public static class ExitCodes
 {
     /// <summary>Collector: sealed, everything collected. Verifier: VALID.</summary>
@@ -9,7 +14,7 @@ public static class ExitCodes
     /// <summary>Collector: failed, no sealed bundle. Verifier: INVALID.</summary>
     public const int Failed = 1;
 
-    /// <summary>Bad input: arguments, configuration, profile, key; verifier: ERROR.</summary>
+    /// <summary>Bad input: arguments, configuration, profile, key. Verifier: ERROR (not a bundle, or an unexpected error).</summary>
     public const int BadInput = 2;
 
     /// <summary>Collector: sealed with skipped or failed files. Verifier: UNTRUSTED / INCOMPLETE.</summary>
@@ -17,4 +22,13 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl-C); the partial bundle stays, resumable.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The verifier's exit code for a verdict: 0 VALID, 1 INVALID, 2 ERROR, 3 UNTRUSTED or INCOMPLETE.</summary>
+    public static int Of(Verdict verdict) => verdict switch
+    {
+        Verdict.Valid => Ok,
+        Verdict.Invalid => Failed,
+        Verdict.Error => BadInput,
+        _ => Partial,
+    };
 }

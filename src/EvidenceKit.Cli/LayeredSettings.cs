@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace EvidenceKit.Cli;
 
 /// <summary>
-/// Settings layered as DESIGN.md says: built-in defaults, then evidencekit.json next to the binary, then in the
+/// Settings layered as ARCHITECTURE.md and README.md ("Configuration") say: built-in defaults, then evidencekit.json next to the binary, then in the
 /// working directory, then a --config file, then EVIDENCEKIT_* environment variables, then the command line.
 /// Keys are compared without case, dashes or underscores, so "maxFileSize", "max-file-size" and
 /// EVIDENCEKIT_MAX_FILE_SIZE name the same setting. Secrets never come from here (see <see cref="Secrets"/>).

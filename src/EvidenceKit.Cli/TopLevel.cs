@@ -9,10 +9,27 @@ namespace EvidenceKit.Cli;
 /// </summary>
 public static class TopLevel
 {
-    /// <summary>Parses and invokes <paramref name="root"/>; usage errors exit 2 instead of System.CommandLine's 1.</summary>
-    public static int Run(RootCommand root, string[] args)
+    /// <summary>
+    /// The process entry point: installs the escaping, redacting <see cref="Terminal"/> writers, then
+    /// <see cref="Invoke"/>s <paramref name="root"/> with them.
+    /// </summary>
+    public static int Run(Executable executable, Func<TextWriter, TextWriter, RootCommand> root, string[] args)
     {
+        ArgumentNullException.ThrowIfNull(root);
         Terminal.Install(args);
+        return Invoke(executable, root(Terminal.Out, Terminal.Error), args, Terminal.Out, Terminal.Error);
+    }
+
+    /// <summary>
+    /// Parses and invokes <paramref name="root"/>, writing only to <paramref name="stdout"/> and <paramref name="stderr"/>
+    /// (so tests run a whole command in-process); usage errors exit 2 instead of System.CommandLine's 1.
+    /// </summary>
+    public static int Invoke(Executable executable, RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(executable);
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stderr);
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
@@ -21,32 +38,40 @@ public static class TopLevel
             {
                 foreach (var line in UsageErrors(parse, args))
                 {
-                    Console.Error.WriteLine($"error: {line}");
+                    stderr.WriteLine($"{executable.Name}: {line}");
                 }
-                Console.Error.WriteLine($"Run '{root.Name} --help' for usage.");
+                stderr.WriteLine($"Try '{executable.Name} --help'.");
                 return ExitCodes.BadInput;
             }
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            });
         }
         catch (CliException e)
         {
-            Console.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
+            stderr.WriteLine($"{executable.Name}: {TerminalText.Escape(e.Message)}");
             if (verbose && e.InnerException is not null)
             {
-                Console.Error.WriteLine(e.InnerException);
+                stderr.WriteLine(e.InnerException);
             }
             return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Interrupted.");
+            stderr.WriteLine("Interrupted.");
             return ExitCodes.Interrupted;
         }
+#pragma warning disable CA1031 // The one top-level catch: never a crash, never exit 0 on an error.
         catch (Exception e)
+#pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"error: {TerminalText.Escape(e.Message)}");
-            Console.Error.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details.");
-            return ExitCodes.Failed;
+            stderr.WriteLine($"{executable.Name}: unexpected error: {TerminalText.Escape(e.Message)}");
+            stderr.WriteLine(verbose ? e.ToString() : "Run again with --verbose for details.");
+            return executable.UnexpectedError;
         }
     }
 
@@ -76,7 +101,7 @@ public static class TopLevel
         }
     }
 
-    /// <summary>The values of the options the user actually typed, keyed by option name without dashes.</summary>
+    /// <summary>The values of the options the user actually typed, keyed by option name without dashes (the layered settings' top layer).</summary>
     public static IReadOnlyDictionary<string, string?> Explicit(ParseResult parse, IEnumerable<Option> options)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);

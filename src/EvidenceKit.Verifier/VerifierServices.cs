@@ -1,3 +1,4 @@
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Verification;
 using EvidenceKit.Signing.Cms;
@@ -6,20 +7,32 @@ using EvidenceKit.Signing.Trust;
 
 namespace EvidenceKit.Verifier;
 
-/// <summary>The real implementations behind the verifier's ports: CMS verification, RFC 3161, trust anchors and keys.</summary>
-internal static class VerifierServices
+/// <summary>
+/// What the verifier's commands need from the outside world: the clock, CMS and RFC 3161 verification, trust anchors,
+/// keys, a time-stamp client and the passphrase. <see cref="Real"/> wires EvidenceKit.Signing behind the Core ports;
+/// tests may hand in their own.
+/// </summary>
+internal sealed record VerifierServices(
+    TimeProvider Time,
+    Func<ISignatureVerifier> CreateSignatureVerifier,
+    Func<ITimestampVerifier?> CreateTimestampVerifier,
+    Func<IEnumerable<string>, IReadOnlyList<byte[]>> LoadTrustAnchors,
+    Func<string, string, ISigner> LoadKey,
+    Func<string, ITimestamper> CreateTimestamper,
+    Func<string, string?> ReadPassphrase)
 {
-    public static ISignatureVerifier CreateSignatureVerifier() => new CmsSignatureVerifier(TimeProvider.System);
-
-    /// <summary>The RFC 3161 token checker, or null while this build has none.</summary>
-    public static ITimestampVerifier? CreateTimestampVerifier() => TimestampServices.CreateVerifier();
-
-    /// <summary>An RFC 3161 client for <paramref name="url"/>.</summary>
-    /// <exception cref="InvalidDataException">The URL is unusable or this build has no RFC 3161 client.</exception>
-    public static ITimestamper CreateTimestamper(string url) => TimestampServices.CreateTimestamper(url);
+    /// <summary>The real implementations, all on the one clock <paramref name="time"/>.</summary>
+    public static VerifierServices Real(TimeProvider time) => new(
+        time,
+        () => new CmsSignatureVerifier(time),
+        () => TimestampServices.CreateVerifier(time),
+        LoadAnchors,
+        (path, passphrase) => LoadPkcs12(path, passphrase, time),
+        TimestampServices.CreateTimestamper,
+        prompt => Secrets.Read(Secrets.KeyPassphraseVariable, prompt));
 
     /// <exception cref="InvalidDataException">A path is missing or holds no certificate.</exception>
-    public static IReadOnlyList<byte[]> LoadTrustAnchors(IEnumerable<string> paths)
+    private static IReadOnlyList<byte[]> LoadAnchors(IEnumerable<string> paths)
     {
         try
         {
@@ -31,13 +44,12 @@ internal static class VerifierServices
         }
     }
 
-    /// <summary>Loads an actor's PKCS#12 key, ready to sign now.</summary>
     /// <exception cref="InvalidDataException">The file, passphrase, key or certificate is not usable; the message says why.</exception>
-    public static ISigner LoadKey(string path, string passphrase)
+    private static ISigner LoadPkcs12(string path, string passphrase, TimeProvider time)
     {
         try
         {
-            return Pkcs12KeyLoader.Load(path, passphrase, TimeProvider.System).Signer;
+            return Pkcs12KeyLoader.Load(path, passphrase, time).Signer;
         }
         catch (KeyException e)
         {

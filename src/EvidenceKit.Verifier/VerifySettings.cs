@@ -1,6 +1,12 @@
+using System.CommandLine;
+
 namespace EvidenceKit.Verifier;
 
-/// <summary>What the user asked for on the command line, before anything is loaded.</summary>
+/// <summary>
+/// <c>evidencekit-verify BUNDLE</c>'s options, each declared once with its type and help, and what the user asked for,
+/// before anything is loaded. To add an option: declare it here, list it in <see cref="Options"/>, add its parameter
+/// and read it in <see cref="Bind"/>.
+/// </summary>
 internal sealed record VerifySettings(
     string BundlePath,
     TrustSettings Trust,
@@ -13,6 +19,35 @@ internal sealed record VerifySettings(
     string? ReportPdfPath = null,
     bool Force = false)
 {
+    public static readonly Argument<string> BundleArgument = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial)." };
+    public static readonly Option<bool> RequireSignatureOption = new("--require-signature") { Description = "An unsigned bundle is UNTRUSTED (exit 3) rather than VALID." };
+    public static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON document (checks, verdict, exit code, figures) and nothing else." };
+    public static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print only the verdict line." };
+    public static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Print every finding of every check, and stack traces of unexpected errors." };
+    public static readonly Option<string?> ReportOption = new("--report") { Description = "Also write the custody report for counsel: one self-contained printable HTML file (e.g. custody.html)." };
+    public static readonly Option<string?> CaseExportOption = new("--case-export") { Description = "Also write the manifest and custody chain as CASE/UCO JSON-LD (e.g. case.jsonld); refused unless the bundle is VALID." };
+    public static readonly Option<string?> ReportPdfOption = new("--report-pdf") { Description = "Also write the custody report as PDF (e.g. custody.pdf), printed with headless Chromium." };
+    public static readonly Option<bool> ForceOption = new("--force") { Description = "Write the CASE export even when the bundle is not VALID; the export then records the verdict." };
+
+    /// <summary>Every option of verification, the trust options included.</summary>
+    public static IReadOnlyList<Option> Options { get; } =
+    [
+        .. TrustSettings.Options, RequireSignatureOption, JsonOption, QuietOption, VerboseOption, ReportOption, CaseExportOption, ReportPdfOption, ForceOption,
+    ];
+
+    /// <summary>What the command line gave.</summary>
+    public static VerifySettings Bind(ParseResult parse) => new(
+        parse.GetValue(BundleArgument) ?? "",
+        TrustSettings.Bind(parse),
+        parse.GetValue(RequireSignatureOption),
+        parse.GetValue(JsonOption),
+        parse.GetValue(QuietOption),
+        parse.GetValue(VerboseOption),
+        parse.GetValue(ReportOption),
+        parse.GetValue(CaseExportOption),
+        parse.GetValue(ReportPdfOption),
+        parse.GetValue(ForceOption));
+
     /// <summary>One sentence on what is wrong with the arguments, or null when they are usable.</summary>
     public string? Validate()
     {

@@ -163,7 +163,7 @@ public sealed class CollectEndToEndTests : IDisposable
         var secret = _root.Combine("var/log/auth.log");
         File.SetUnixFileMode(secret, UnixFileMode.None);
         ProcessResult run;
-        if (Environment.UserName == "root")
+        if (Requires.IsRoot)
         {
             // Root reads everything; run the collector as 'nobody' so the permission is real.
             foreach (var d in new[] { _root.Path, _target.Path, _cwd.Path })

@@ -2,7 +2,6 @@ using System.IO.Abstractions;
 using EvidenceKit.Core.Platform;
 using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
-using Xunit.Abstractions;
 
 namespace EvidenceKit.Collector.Tests;
 
@@ -10,16 +9,16 @@ namespace EvidenceKit.Collector.Tests;
 /// A real FAT32 stick (a loop-mounted vfat image; root, dosfstools and a kernel with vfat): the store reports its
 /// limits, and two names differing only in case both survive. Skipped with the reason where it cannot be mounted.
 /// </summary>
+[Trait("Category", "Root")]
+[Trait("Category", "Slow")]
 public sealed class FatTargetTests : IDisposable
 {
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _root = new("ek-fat-root-");
     private readonly ScratchMount? _stick;
     private readonly string _reason;
 
-    public FatTargetTests(ITestOutputHelper output)
+    public FatTargetTests()
     {
-        _output = output;
         _stick = ScratchMount.TryCreate("64M", ["mkfs.vfat", "-F", "32"], out _reason);
     }
 
@@ -29,22 +28,12 @@ public sealed class FatTargetTests : IDisposable
         _root.Dispose();
     }
 
-    private bool CanRun()
-    {
-        if (_stick is null)
-        {
-            _output.WriteLine(_reason);
-        }
-        return _stick is not null;
-    }
+    private void RequireMount() => Requires.Feature(_stick is not null, _reason);
 
-    [Fact]
+    [SkippableFact]
     public void The_store_reports_vfat_its_4_GiB_file_limit_and_that_it_is_case_insensitive()
     {
-        if (!CanRun())
-        {
-            return;
-        }
+        RequireMount();
 
         var space = new LocalDirectoryStore(_stick!.Path).GetSpace();
 
@@ -54,13 +43,10 @@ public sealed class FatTargetTests : IDisposable
         space.FreeBytes.Should().BePositive();
     }
 
-    [Fact]
+    [SkippableFact]
     public void Access_log_and_access_log_are_both_kept_on_a_case_insensitive_stick_and_sha256sum_accepts_the_bag_there()
     {
-        if (!CanRun())
-        {
-            return;
-        }
+        RequireMount();
         _root.Write("var/log/app/Access.log", "upper\n");
         _root.Write("var/log/app/access.log", "lower\n");
         _root.Write("profile.yaml", "name: profile\ndescription: test\ntargets:\n  - name: app\n    description: app\n    category: application\n    paths: [/var/log/app/*]\n");

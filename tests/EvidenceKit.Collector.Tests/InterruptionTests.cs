@@ -6,6 +6,7 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Collector.Tests;
 
 /// <summary>A collection killed or interrupted mid-run leaves a resumable .partial; --resume seals it.</summary>
+[Trait("Category", "Slow")]
 public sealed class InterruptionTests : IDisposable
 {
     private readonly TempDirectory _root = new("ek-root-");
@@ -31,7 +32,7 @@ public sealed class InterruptionTests : IDisposable
         _target.Dispose();
     }
 
-    private Process Start() => Run.StartExecutable("evidencekit-collect",
+    private RunningProcess Start() => Run.StartExecutable("evidencekit-collect",
         ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _target.Path, "--case", "KILL", "--parallel", "1", "--quiet"]);
 
     private string WaitForJournal(Process process, int lines)
@@ -69,7 +70,8 @@ public sealed class InterruptionTests : IDisposable
     [Fact]
     public void A_collection_killed_with_SIGKILL_resumes_into_a_bundle_that_sha256sum_accepts()
     {
-        using var process = Start();
+        using var running = Start();
+        var process = running.Process;
         var partial = WaitForJournal(process, 200);
         process.Kill();
         process.WaitForExit(10_000).Should().BeTrue();
@@ -98,7 +100,8 @@ public sealed class InterruptionTests : IDisposable
     [Fact]
     public void Ctrl_C_ends_with_exit_130_and_leaves_a_partial_that_resume_finishes()
     {
-        using var process = Start();
+        using var running = Start();
+        var process = running.Process;
         var partial = WaitForJournal(process, 100);
         Run.Tool("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         process.WaitForExit(60_000).Should().BeTrue();

@@ -3,6 +3,7 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Collector.Tests;
 
 /// <summary>The self-contained single-file executable that goes on the USB stick runs a collection on its own.</summary>
+[Trait("Category", "Slow")]
 public sealed class PublishedBinaryTests
 {
     [Fact]

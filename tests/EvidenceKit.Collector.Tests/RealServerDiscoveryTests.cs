@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Testing;
-using Xunit.Abstractions;
 
 namespace EvidenceKit.Collector.Tests;
 
@@ -11,7 +10,10 @@ namespace EvidenceKit.Collector.Tests;
 /// in an odd directory. The collector must find that log through the server's own configuration (discovery).
 /// Needs root (the vhost goes where the distribution's main config includes it) and nginx/apache2 installed, as in CI.
 /// </summary>
-public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDisposable
+[Trait("Category", "Root")]
+[Trait("Category", "Slow")]
+[Trait("Category", "Network")]
+public sealed class RealServerDiscoveryTests : IDisposable
 {
     private readonly string _id = Guid.NewGuid().ToString("N")[..12];
     private readonly TempDirectory _work = new("ek-server-");
@@ -23,12 +25,11 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
 
     public void Dispose()
     {
-        if (_server is { HasExited: false })
+        if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(10_000);
+            ProcessTree.Stop(_server);
+            _server.Dispose();
         }
-        _server?.Dispose();
         foreach (var path in _cleanup)
         {
             File.Delete(path);
@@ -41,16 +42,11 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         _target.Dispose();
     }
 
-    private bool CanRun(string binary)
+    private void RequireServer(string binary, string package)
     {
-        if (Environment.UserName != "root")
-        {
-            output.WriteLine("Not root: this test writes a vhost into the distribution's config directory; CI runs it as root.");
-            return false;
-        }
-        File.Exists(binary).Should().BeTrue($"{binary} is needed: apt-get install -y nginx apache2 (.ci/run does)");
+        Requires.Root("the test writes a vhost into the distribution's config directory");
+        Requires.Program(binary, package);
         Directory.CreateDirectory(OddDir);
-        return true;
     }
 
     private void Start(string file, params string[] args)
@@ -94,13 +90,10 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         return manifest;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nginx_access_log_in_a_custom_directory_is_found_through_its_config_and_collected()
     {
-        if (!CanRun("/usr/sbin/nginx"))
-        {
-            return;
-        }
+        RequireServer("/usr/sbin/nginx", "nginx");
         var port = LoopbackPort.Free();
         var log = $"{OddDir}/shop-access.log";
         var vhost = $"/etc/nginx/conf.d/evidencekit-test-{_id}.conf";
@@ -111,21 +104,22 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         var marker = $"/evidencekit-marker-{_id}";
 
         (await Request(port, marker)).Should().Be("OK");
-        _server!.Kill();
-        await _server.WaitForExitAsync();
+        var workers = ProcessTree.Descendants(_server!.Id);
+        workers.Should().NotBeEmpty("nginx serves from worker processes");
+        // nginx's master stops its workers itself on SIGQUIT ("nginx -s quit"); a bare kill of the master left a
+        // worker listening after the run.
+        ProcessTree.Stop(_server!, "QUIT");
+        workers.Where(ProcessTree.IsAlive).Should().BeEmpty("no nginx worker may outlive the test");
 
         var manifest = CollectAndOpen("linux-web-nginx", log, marker);
         manifest.Files.Single(f => f.SourcePath == log).DiscoveredFrom.Should().Contain(vhost);
         manifest.Files.Should().Contain(f => f.SourcePath == "/etc/nginx/nginx.conf", "the configuration read is evidence too");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Apache_custom_log_in_a_custom_directory_is_found_through_its_config_and_collected()
     {
-        if (!CanRun("/usr/sbin/apache2"))
-        {
-            return;
-        }
+        RequireServer("/usr/sbin/apache2", "apache2");
         var port = LoopbackPort.Free();
         var log = $"{OddDir}/shop-apache.log";
         var vhost = $"/etc/apache2/conf-enabled/evidencekit-test-{_id}.conf";
@@ -140,8 +134,7 @@ public sealed class RealServerDiscoveryTests(ITestOutputHelper output) : IDispos
         var marker = $"/evidencekit-marker-{_id}";
 
         (await Request(port, marker)).Should().NotBeNullOrEmpty("any answer means the request reached Apache and was logged");
-        _server!.Kill(entireProcessTree: true);
-        await _server.WaitForExitAsync();
+        ProcessTree.Stop(_server!);
 
         var manifest = CollectAndOpen("linux-web-apache", log, marker);
         manifest.Files.Single(f => f.SourcePath == log).DiscoveredFrom.Should().Contain(vhost);

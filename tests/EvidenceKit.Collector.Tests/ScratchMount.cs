@@ -22,9 +22,9 @@ internal sealed class ScratchMount : IDisposable
     public static ScratchMount? TryCreate(string size, string[]? mkfs, out string reason)
     {
         reason = "";
-        if (!Environment.IsPrivilegedProcess)
+        if (!Requires.IsRoot)
         {
-            reason = "Not run: mounting a small file system needs root (CI runs as root).";
+            reason = "needs root: mounting a small file system needs root (CI runs as root).";
             return null;
         }
         var dir = new TempDirectory("ek-mount-");
@@ -42,7 +42,7 @@ internal sealed class ScratchMount : IDisposable
             if (made is null || made.ExitCode != 0)
             {
                 dir.Dispose();
-                reason = $"Not run: {mkfs[0]} is not available ({made?.StdErr.Trim() ?? "not installed; apt-get install dosfstools"}).";
+                reason = $"{mkfs[0]} is not available ({made?.StdErr.Trim() ?? "not installed; apt-get install dosfstools"}).";
                 return null;
             }
             mounted = Run.Tool("mount", ["-o", "loop", image, mountPoint]);
@@ -50,7 +50,7 @@ internal sealed class ScratchMount : IDisposable
         if (mounted.ExitCode != 0)
         {
             dir.Dispose();
-            reason = $"Not run: mount failed ({mounted.StdErr.Trim()}); this kernel or container cannot mount it.";
+            reason = $"mount failed ({mounted.StdErr.Trim()}); this kernel or container cannot mount it.";
             return null;
         }
         return new ScratchMount(dir, mountPoint);

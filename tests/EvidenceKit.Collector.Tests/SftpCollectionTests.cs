@@ -6,6 +6,8 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Collector.Tests;
 
 /// <summary>Collections straight to a real OpenSSH server on 127.0.0.1 (a port the fixture picks).</summary>
+[Trait("Category", "Slow")]
+[Trait("Category", "Network")]
 public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixture<TestPki>, IDisposable
 {
     private readonly SshdFixture _sshd;
@@ -128,7 +130,8 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
         var profile = _root.Write("p.yaml", "name: p\ndescription: test\ntargets:\n  - name: logs\n    description: logs\n    category: application\n    paths: [/srv/logs/**]\n");
         var args = Args(profile);
         args.AddRange(["--parallel", "1", "--quiet"]);
-        using var process = Run.StartExecutable("evidencekit-collect", args);
+        using var running = Run.StartExecutable("evidencekit-collect", args);
+        var process = running.Process;
 
         WaitForJournal(process, 100);
         _sshd.Restart();

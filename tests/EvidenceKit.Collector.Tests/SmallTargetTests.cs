@@ -1,7 +1,6 @@
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Testing;
-using Xunit.Abstractions;
 
 namespace EvidenceKit.Collector.Tests;
 
@@ -9,16 +8,16 @@ namespace EvidenceKit.Collector.Tests;
 /// A real target too small for the collection (an 8 MiB tmpfs, 20 MiB of logs): refused before anything is written;
 /// with --force, ENOSPC mid-run leaves a resumable .partial and says how to resume. Root only; CI runs as root.
 /// </summary>
+[Trait("Category", "Root")]
+[Trait("Category", "Slow")]
 public sealed class SmallTargetTests : IDisposable
 {
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _root = new("ek-small-root-");
     private readonly ScratchMount? _target;
     private readonly string _reason;
 
-    public SmallTargetTests(ITestOutputHelper output)
+    public SmallTargetTests()
     {
-        _output = output;
         var bytes = new byte[1024 * 1024];
         for (var i = 0; i < 20; i++)
         {
@@ -38,22 +37,12 @@ public sealed class SmallTargetTests : IDisposable
     private ProcessResult Collect(params string[] extra) => Run.Executable("evidencekit-collect",
         ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _target!.Path, "--case", "SMALL", .. extra]);
 
-    private bool CanRun()
-    {
-        if (_target is null)
-        {
-            _output.WriteLine(_reason);
-        }
-        return _target is not null;
-    }
+    private void RequireMount() => Requires.Feature(_target is not null, _reason);
 
-    [Fact]
+    [SkippableFact]
     public void A_target_with_too_little_free_space_is_refused_before_anything_is_written_with_both_sizes_and_what_to_do()
     {
-        if (!CanRun())
-        {
-            return;
-        }
+        RequireMount();
 
         var run = Collect();
 
@@ -62,13 +51,10 @@ public sealed class SmallTargetTests : IDisposable
         Directory.EnumerateFileSystemEntries(_target!.Path).Should().BeEmpty("nothing may be written before the check");
     }
 
-    [Fact]
+    [SkippableFact]
     public void With_force_a_full_target_leaves_a_partial_bundle_with_its_journal_and_says_how_to_resume_and_the_resume_finishes_it()
     {
-        if (!CanRun())
-        {
-            return;
-        }
+        RequireMount();
 
         // When forced onto the small target
         var run = Collect("--force");

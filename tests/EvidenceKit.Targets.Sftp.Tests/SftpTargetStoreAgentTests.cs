@@ -5,6 +5,7 @@ using EvidenceKit.Testing;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
 
+[Trait("Category", "Network")]
 public sealed class SftpTargetStoreAgentTests(SshdFixture sshd) : IClassFixture<SshdFixture>, IDisposable
 {
     private readonly SshAgentProcess _agent = new();

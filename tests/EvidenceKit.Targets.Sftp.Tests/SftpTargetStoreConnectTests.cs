@@ -5,6 +5,7 @@ using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
 
+[Trait("Category", "Network")]
 public sealed class SftpTargetStoreConnectTests(SshdFixture sshd) : IClassFixture<SshdFixture>, IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("ek-sftp-connect-").FullName;

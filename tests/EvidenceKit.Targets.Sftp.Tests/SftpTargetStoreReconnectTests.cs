@@ -7,6 +7,8 @@ using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
 
+[Trait("Category", "Slow")]
+[Trait("Category", "Network")]
 public sealed class SftpTargetStoreReconnectTests : IClassFixture<SshdFixture>, IDisposable
 {
     private readonly SshdFixture _sshd;

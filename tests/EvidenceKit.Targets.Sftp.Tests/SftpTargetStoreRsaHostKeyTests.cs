@@ -3,6 +3,7 @@ using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
 
+[Trait("Category", "Network")]
 public sealed class SftpTargetStoreRsaHostKeyTests(RsaSshdFixture sshd) : IClassFixture<RsaSshdFixture>
 {
     [Fact]

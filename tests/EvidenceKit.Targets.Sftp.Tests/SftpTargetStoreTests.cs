@@ -4,6 +4,7 @@ using EvidenceKit.Targets.Sftp.Tests.Support;
 
 namespace EvidenceKit.Targets.Sftp.Tests;
 
+[Trait("Category", "Network")]
 public sealed class SftpTargetStoreTests : IClassFixture<SshdFixture>, IDisposable
 {
     private readonly SshdFixture _sshd;

@@ -55,8 +55,8 @@ public static class Run
         return Tool("dotnet", [dll, .. args], workingDirectory, environment, timeout, stdin);
     }
 
-    /// <summary>Starts a built executable without waiting (for interruption tests).</summary>
-    public static Process StartExecutable(string assemblyName, IEnumerable<string> args, string? workingDirectory = null)
+    /// <summary>Starts a built executable without waiting (for interruption tests); disposing the result ends its tree.</summary>
+    public static RunningProcess StartExecutable(string assemblyName, IEnumerable<string> args, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -70,7 +70,7 @@ public static class Run
         {
             psi.ArgumentList.Add(a);
         }
-        return Process.Start(psi) ?? throw new InvalidOperationException("Could not start " + assemblyName);
+        return new RunningProcess(Process.Start(psi) ?? throw new InvalidOperationException("Could not start " + assemblyName));
     }
 
     /// <summary>The folder holding EvidenceKit.sln.</summary>

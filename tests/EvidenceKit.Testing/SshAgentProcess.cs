@@ -74,16 +74,7 @@ public sealed class SshAgentProcess : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!_agent.HasExited)
-                _agent.Kill(entireProcessTree: true);
-            _agent.WaitForExit(TimeSpan.FromSeconds(10));
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
+        ProcessTree.Kill(_agent);
         _agent.Dispose();
         try
         {

@@ -140,17 +140,7 @@ public class SshdFixture : IDisposable
     {
         if (_sshd is null)
             return;
-        try
-        {
-            if (!_sshd.HasExited)
-                _sshd.Kill(entireProcessTree: true);
-            _sshd.WaitForExit(TimeSpan.FromSeconds(10));
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
+        ProcessTree.Kill(_sshd);
         _sshd.Dispose();
         _sshd = null;
     }

@@ -17,7 +17,7 @@ public sealed class BundleVerifierTests
         var report = VerifierRun.Verify(dir);
 
         report.Verdict.Should().Be(Verdict.Valid);
-        report.ExitCode.Should().Be(0);
+        Cli.ExitCodes.Of(report.Verdict).Should().Be(0);
         report.Checks.Should().NotContain(c => c.Outcome == CheckOutcome.Fail || c.Outcome == CheckOutcome.Warn);
         report.Mode.Should().Be("analysis");
         report.Signed.Should().BeFalse();
@@ -56,7 +56,7 @@ public sealed class BundleVerifierTests
         var report = VerifierRun.Verify(dir, cms, TrustPolicy.None);
 
         report.Verdict.Should().Be(Verdict.Untrusted);
-        report.ExitCode.Should().Be(3);
+        Cli.ExitCodes.Of(report.Verdict).Should().Be(3);
         report.Check(CheckNames.Signature).Outcome.Should().Be(CheckOutcome.Pass);
         report.Check(CheckNames.SignerTrust).Outcome.Should().Be(CheckOutcome.Warn);
         report.Check(CheckNames.SignerTrust).Detail.Should().Contain("no trust anchor or pinned fingerprint was given");
@@ -100,7 +100,7 @@ public sealed class BundleVerifierTests
         var report = VerifierRun.Verify(dir);
 
         report.Verdict.Should().Be(Verdict.Incomplete);
-        report.ExitCode.Should().Be(3);
+        Cli.ExitCodes.Of(report.Verdict).Should().Be(3);
         report.Partial.Should().BeTrue();
         report.FinishedFiles.Should().BeEquivalentTo("data/var/log/syslog", "data/var/log/nginx/access.log", "data/var/log/empty.log");
         report.Check(CheckNames.Sealed).Outcome.Should().Be(CheckOutcome.Warn);
@@ -143,7 +143,7 @@ public sealed class BundleVerifierTests
         var report = VerifierRun.Verify(temp.Path);
 
         report.Verdict.Should().Be(Verdict.Error);
-        report.ExitCode.Should().Be(2);
+        Cli.ExitCodes.Of(report.Verdict).Should().Be(2);
         report.Check(CheckNames.Bundle).Detail.Should().Contain("is not an evidence bundle");
     }
 

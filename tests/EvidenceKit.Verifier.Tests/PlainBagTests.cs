@@ -163,7 +163,7 @@ public sealed class PlainBagTests : IDisposable
         var report = VerifierRun.Verify(Bag);
 
         report.Verdict.Should().Be(Verdict.Incomplete);
-        report.ExitCode.Should().Be(3);
+        Cli.ExitCodes.Of(report.Verdict).Should().Be(3);
         report.Check(CheckNames.Fetch).Items.Should().Equal(
             "'data/never.bin' from 'http://127.0.0.1:9/never.bin' (fetch.txt line 1) is not in the bag; it was not fetched");
     }

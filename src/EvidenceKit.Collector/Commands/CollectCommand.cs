@@ -11,7 +11,7 @@ using EvidenceKit.Platform.Linux;
 namespace EvidenceKit.Collector.Commands;
 
 /// <summary>The main job: plan, check the target, copy and hash, seal. Returns the documented exit code.</summary>
-internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
+internal sealed class CollectCommand(IFileSystem fs, TimeProvider time, TextWriter output)
 {
     public async Task<int> ExecuteAsync(CollectSettings settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken,
         PartialBundle? resume = null)
@@ -47,7 +47,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
 
         if (settings.DryRun)
         {
-            Summary.WritePlan(plan, settings.Json, store.Location);
+            new Summary(output).WritePlan(plan, settings.Json, store.Location);
             return ExitCodes.Ok;
         }
 
@@ -122,7 +122,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             _ when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
             _ => ExitCodes.Failed,
         };
-        Summary.WriteResult(result, exit, clock.Elapsed, settings.Json, settings.Quiet);
+        new Summary(output).WriteResult(result, exit, clock.Elapsed, settings.Json, settings.Quiet);
         return exit;
     }
 
@@ -142,7 +142,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time)
             throw CliException.Failed($"Cannot finish sealing {store.Location}/{partial.Name}: {e.Message}", e);
         }
         var bundle = $"{store.Location}/{partial.FinalName}";
-        Console.Out.WriteLine(settings.Json
+        output.WriteLine(settings.Json
             ? System.Text.Json.JsonSerializer.Serialize(new { status = "sealed", exitCode = ExitCodes.Ok, bundle })
             : $"Sealed {bundle}: its seal was complete before the interruption, so it was only renamed. Check it with evidencekit-verify.");
         return ExitCodes.Ok;

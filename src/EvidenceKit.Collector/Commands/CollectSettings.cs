@@ -1,12 +1,68 @@
-using System.Globalization;
+using System.CommandLine;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Collection;
 
 namespace EvidenceKit.Collector.Commands;
 
-/// <summary>The collect command's settings, bound once from the layered configuration and validated.</summary>
+/// <summary>
+/// The collect command's options, each declared once below with its type, help and parser, and the settings bound
+/// from them (command line over EVIDENCEKIT_* variables over --config over evidencekit.json over defaults) and
+/// validated before anything runs. To add an option: declare a <see cref="Setting{T}"/> here, list it in
+/// <see cref="Options"/>, add its property and read it in <see cref="Bind"/>.
+/// </summary>
 internal sealed record CollectSettings
 {
+    public static readonly Setting<string> ProfileOption = Settings.Text("--profile", "System profile name (see 'profiles list'), 'auto', or a path to a profile .yaml", "-p");
+    public static readonly Setting<string> ProfilesOption = Settings.Text("--profiles", "Directory of profiles that override the built-in ones");
+    public static readonly Setting<string> TargetOption = Settings.Text("--target", "Directory on the evidence drive, or sftp://user@host[:port]/path", "-t");
+    public static readonly Setting<string> RootOption = Settings.Text("--root", "Collect from a mounted image or a test tree instead of this machine's /");
+    public static readonly Setting<string> CaseOption = Settings.Text("--case", "Case id (prosecution: required)");
+    public static readonly Setting<CollectionMode> ModeOption = new("--mode", "analysis (default, fast) or prosecution (hashed, re-read, signed)", ParseMode);
+    public static readonly Setting<bool> DryRunOption = Setting<bool>.Flag("--dry-run", "Show what would be collected; write nothing");
+    public static readonly Setting<TimeBound> SinceOption = new("--since", "Leave out files last modified before this: 7d, 12h, or a date", t => TimeBound.Parse("--since", t));
+    public static readonly Setting<TimeBound> UntilOption = new("--until", "End of the time window: leaves out only files created after it (see README)", t => TimeBound.Parse("--until", t));
+    public static readonly Setting<long?> MaxFileSizeOption = Size("--max-file-size", "Leave out files larger than this, e.g. 2GiB");
+    public static readonly Setting<long?> MaxTotalSizeOption = Size("--max-total-size", "Cap the whole collection; newest files first");
+    public static readonly Setting<bool> JsonOption = Setting<bool>.Flag("--json", "Print one machine-readable summary and nothing else on stdout");
+    public static readonly Setting<bool> QuietOption = Setting<bool>.Flag("--quiet", "Print only the bundle path (or errors)", "-q");
+    public static readonly Setting<bool> VerboseOption = Setting<bool>.Flag("--verbose", "More detail; stack traces on errors", "-v");
+    public static readonly Setting<string> ConfigOption = Settings.Text("--config", "A JSON configuration file (after evidencekit.json, before environment and options)");
+    public static readonly Setting<bool> ForceOption = Setting<bool>.Flag("--force", "Start even if the target looks too small");
+    public static readonly Setting<int?> ParallelOption = Settings.Number("--parallel", "Files copied at once (default: CPU count, at least 2)", 1, 64);
+    public static readonly Setting<string> ExaminerOption = Settings.Text("--examiner", "Examiner name; prosecution: must be the --key certificate's common name (default: that name)");
+    public static readonly Setting<string> OrgOption = Settings.Text("--org", "Examiner's organisation");
+    public static readonly Setting<string> KeyOption = Settings.Text("--key", "Examiner key, PKCS#12 (prosecution); passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt");
+    public static readonly Setting<string> IncidentOwnerOption = Settings.Text("--incident-owner", "Who owns the incident");
+    public static readonly Setting<string> ContactOption = Settings.Text("--contact", "Point of contact");
+    public static readonly Setting<string> SeverityOption = Settings.Choice("--severity", "low, medium or high", "low", "medium", "high");
+    public static readonly Setting<string> ReasonOption = Settings.Text("--reason", "Why the evidence is collected");
+    public static readonly Setting<string> DescriptionOption = Settings.Text("--description", "Description of the incident");
+    public static readonly Setting<string[]> HashOption = new("--hash", "Extra legacy hashes: sha1,md5,sha512 (SHA-256 is always taken)", ParseHashes);
+    public static readonly Setting<string> TsaOption = Settings.Text("--tsa", "RFC 3161 time-stamp authority URL");
+    public static readonly Setting<bool> TsaOptionalOption = Setting<bool>.Flag("--tsa-optional", "Seal without a timestamp if the authority is down");
+    public static readonly Setting<string> ResumeOption = Settings.Text("--resume", "Finish an interrupted collection: path of the NAME.partial bundle");
+    public static readonly Setting<string> SshKeyOption = Settings.Text("--ssh-key", "SSH private key for an sftp:// target (without it: the SSH agent in SSH_AUTH_SOCK, else a password)");
+    public static readonly Setting<string> HostKeyFingerprintOption = Settings.Text("--host-key-fingerprint", "Pinned SHA256:... fingerprint of the SFTP server's host key");
+    public static readonly Setting<string> KnownHostsOption = Settings.Text("--known-hosts", "known_hosts file with the SFTP server's host key");
+
+    /// <summary>Every option of the collect command, in the order help lists them.</summary>
+    public static IReadOnlyList<Option> Options { get; } =
+    [
+        ProfileOption.Option, TargetOption.Option, RootOption.Option, CaseOption.Option, ModeOption.Option, DryRunOption.Option,
+        SinceOption.Option, UntilOption.Option, MaxFileSizeOption.Option, MaxTotalSizeOption.Option, ProfilesOption.Option,
+        JsonOption.Option, QuietOption.Option, VerboseOption.Option, ConfigOption.Option, ForceOption.Option, ParallelOption.Option,
+        ExaminerOption.Option, OrgOption.Option, KeyOption.Option, IncidentOwnerOption.Option, ContactOption.Option,
+        SeverityOption.Option, ReasonOption.Option, DescriptionOption.Option, HashOption.Option, TsaOption.Option,
+        TsaOptionalOption.Option, ResumeOption.Option, SshKeyOption.Option, HostKeyFingerprintOption.Option, KnownHostsOption.Option,
+    ];
+
+    /// <summary>The built-in defaults, the bottom layer.</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        [ModeOption.Key] = CollectionModes.Name(CollectionMode.Analysis),
+        [RootOption.Key] = "/",
+    };
+
     public required string Profile { get; init; }
     public string? ProfilesDir { get; init; }
     public required string Target { get; init; }
@@ -39,12 +95,16 @@ internal sealed record CollectSettings
     public string? HostKeyFingerprint { get; init; }
     public string? KnownHosts { get; init; }
 
-    /// <summary>Binds and validates; every problem is a <see cref="CliException"/> with exit code 2.</summary>
-    public static CollectSettings From(LayeredSettings s, TimeProvider time)
+    /// <summary>The layered settings of one command line: defaults, files, environment, then the options typed.</summary>
+    public static LayeredSettings Layer(ParseResult parse) =>
+        LayeredSettings.Build(Defaults, ConfigOption.Read(parse), TopLevel.Explicit(parse, Options));
+
+    /// <summary>Binds and validates; every problem is a <see cref="CliException"/> with exit code 2 that names its option.</summary>
+    public static CollectSettings Bind(LayeredSettings s, TimeProvider time)
     {
-        var resume = s.Get("resume");
-        var profile = s.Get("profile");
-        var target = s.Get("target");
+        var resume = ResumeOption.Read(s);
+        var profile = ProfileOption.Read(s);
+        var target = TargetOption.Read(s);
         if (resume is null && string.IsNullOrWhiteSpace(profile))
         {
             throw CliException.BadInput("Which logs? Give --profile NAME (see 'evidencekit-collect profiles list'), --profile auto, or --profile FILE.yaml.");
@@ -53,18 +113,49 @@ internal sealed record CollectSettings
         {
             throw CliException.BadInput("Where to? Give --target DIR (a directory on the evidence drive) or --target sftp://user@host/path.");
         }
-
-        var modeText = s.Get("mode") ?? CollectionModes.Name(CollectionMode.Analysis);
-        var mode = CollectionModes.Parse(modeText.ToLowerInvariant())
-            ?? throw CliException.BadInput($"--mode must be 'analysis' or 'prosecution', not '{modeText}'.");
-
-        var severity = s.Get("severity")?.ToLowerInvariant();
-        if (severity is not null and not ("low" or "medium" or "high"))
+        return new CollectSettings
         {
-            throw CliException.BadInput($"--severity must be low, medium or high, not '{severity}'.");
-        }
+            Profile = profile ?? "",
+            ProfilesDir = ProfilesOption.Read(s),
+            Target = target ?? "",
+            Root = RootOption.Read(s) ?? "/",
+            Case = CaseOption.Read(s),
+            Mode = ModeOption.Read(s),
+            DryRun = DryRunOption.Read(s),
+            Since = SinceOption.Read(s)?.At(time),
+            Until = UntilOption.Read(s)?.At(time),
+            MaxFileSize = MaxFileSizeOption.Read(s),
+            MaxTotalSize = MaxTotalSizeOption.Read(s),
+            Json = JsonOption.Read(s),
+            Quiet = QuietOption.Read(s),
+            Verbose = VerboseOption.Read(s),
+            Force = ForceOption.Read(s),
+            Parallelism = ParallelOption.Read(s),
+            Examiner = ExaminerOption.Read(s),
+            Organization = OrgOption.Read(s),
+            Key = KeyOption.Read(s),
+            IncidentOwner = IncidentOwnerOption.Read(s),
+            Contact = ContactOption.Read(s),
+            Severity = SeverityOption.Read(s),
+            Reason = ReasonOption.Read(s),
+            Description = DescriptionOption.Read(s),
+            LegacyHashes = s.GetList(HashOption.Key) is { Count: > 0 } list ? ParseHashes(string.Join(',', list)) : [],
+            Tsa = TsaOption.Read(s),
+            TsaOptional = TsaOptionalOption.Read(s),
+            Resume = resume,
+            SshKey = SshKeyOption.Read(s),
+            HostKeyFingerprint = HostKeyFingerprintOption.Read(s),
+            KnownHosts = KnownHostsOption.Read(s),
+        };
+    }
 
-        var hashes = s.GetList("hash").Select(h => h.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)).ToList();
+    private static CollectionMode ParseMode(string text) => CollectionModes.Parse(text.Trim().ToLowerInvariant())
+        ?? throw CliException.BadInput($"--mode must be 'analysis' or 'prosecution', not '{text}'.");
+
+    private static string[] ParseHashes(string text)
+    {
+        var hashes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => h.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)).ToList();
         foreach (var h in hashes)
         {
             if (h is not ("sha1" or "md5" or "sha512" or "sha256"))
@@ -72,82 +163,9 @@ internal sealed record CollectSettings
                 throw CliException.BadInput($"--hash takes sha1, md5 and sha512 (SHA-256 is always taken), not '{h}'.");
             }
         }
-
-        int? parallelism = null;
-        if (s.Get("parallel") is { } p)
-        {
-            parallelism = int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64
-                ? n
-                : throw CliException.BadInput($"--parallel must be a number from 1 to 64, not '{p}'.");
-        }
-
-        return new CollectSettings
-        {
-            Profile = profile ?? "",
-            ProfilesDir = s.Get("profiles"),
-            Target = target ?? "",
-            Root = s.Get("root") ?? "/",
-            Case = s.Get("case"),
-            Mode = mode,
-            DryRun = s.GetBool("dry-run"),
-            Since = ParseSince(s.Get("since"), time),
-            Until = ParseSince(s.Get("until"), time),
-            MaxFileSize = ParseSize("max-file-size", s.Get("max-file-size")),
-            MaxTotalSize = ParseSize("max-total-size", s.Get("max-total-size")),
-            Json = s.GetBool("json"),
-            Quiet = s.GetBool("quiet"),
-            Verbose = s.GetBool("verbose"),
-            Force = s.GetBool("force"),
-            Parallelism = parallelism,
-            Examiner = s.Get("examiner"),
-            Organization = s.Get("org"),
-            Key = s.Get("key"),
-            IncidentOwner = s.Get("incident-owner"),
-            Contact = s.Get("contact"),
-            Severity = severity,
-            Reason = s.Get("reason"),
-            Description = s.Get("description"),
-            LegacyHashes = hashes.Where(h => h != "sha256").Distinct().ToList(),
-            Tsa = s.Get("tsa"),
-            TsaOptional = s.GetBool("tsa-optional"),
-            Resume = resume,
-            SshKey = s.Get("ssh-key"),
-            HostKeyFingerprint = s.Get("host-key-fingerprint"),
-            KnownHosts = s.Get("known-hosts"),
-        };
+        return hashes.Where(h => h != "sha256").Distinct().ToArray();
     }
 
-    /// <summary>"7d", "12h", "30m", or a date/time (UTC unless it says otherwise).</summary>
-    internal static DateTimeOffset? ParseSince(string? text, TimeProvider time)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var t = text.Trim();
-        if (t.Length > 1 && int.TryParse(t[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-        {
-            TimeSpan? span = char.ToLowerInvariant(t[^1]) switch
-            {
-                'd' => TimeSpan.FromDays(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'w' => TimeSpan.FromDays(7 * amount),
-                _ => null,
-            };
-            if (span is { } s)
-            {
-                return time.GetUtcNow() - s;
-            }
-        }
-        if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
-        {
-            return date;
-        }
-        throw CliException.BadInput($"--since takes a duration like 7d, 12h, 30m, 2w, or a date like 2026-11-20 or 2026-11-20T08:00:00Z; '{text}' is neither.");
-    }
-
-    private static long? ParseSize(string option, string? text) => text is null
-        ? null
-        : Sizes.TryParse(text) ?? throw CliException.BadInput($"--{option} takes a size like 500MiB, 2GiB or 1000000, not '{text}'.");
+    private static Setting<long?> Size(string name, string description) =>
+        new(name, description, text => Sizes.TryParse(text) ?? throw CliException.BadInput($"{name} takes a size like 500MiB, 2GiB or 1000000, not '{text}'."));
 }

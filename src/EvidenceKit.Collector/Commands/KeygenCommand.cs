@@ -7,16 +7,16 @@ namespace EvidenceKit.Collector.Commands;
 /// <c>keygen</c>: makes a first-time examiner an ECDSA P-256 key with a self-signed certificate, writes FILE.p12
 /// (passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt) and FILE.crt, and prints the fingerprint.
 /// </summary>
-internal sealed class KeygenCommand(TimeProvider time)
+internal sealed class KeygenCommand(TimeProvider time, TextWriter output)
 {
-    public int Execute(string examiner, string organization, string output, int days)
+    public int Execute(KeygenSettings settings)
     {
-        if (File.Exists(output))
+        if (File.Exists(settings.Output))
         {
-            throw CliException.BadInput($"{output} already exists; keygen never overwrites a key. Choose another --out.");
+            throw CliException.BadInput($"{settings.Output} already exists; keygen never overwrites a key. Choose another --out.");
         }
-        var passphrase = Secrets.Read(Secrets.KeyPassphraseVariable, $"New passphrase for {output}: ", confirm: true)
-            ?? throw CliException.BadInput($"Set {Secrets.KeyPassphraseVariable} to the passphrase that will protect {output}, or run on a terminal to be asked for it.");
+        var passphrase = Secrets.Read(Secrets.KeyPassphraseVariable, $"New passphrase for {settings.Output}: ", confirm: true)
+            ?? throw CliException.BadInput($"Set {Secrets.KeyPassphraseVariable} to the passphrase that will protect {settings.Output}, or run on a terminal to be asked for it.");
         if (passphrase.Length < 8)
         {
             throw CliException.BadInput("The passphrase must be at least 8 characters.");
@@ -24,17 +24,17 @@ internal sealed class KeygenCommand(TimeProvider time)
         WrittenKeyFiles written;
         try
         {
-            var key = ExaminerKeyGenerator.Generate(examiner, organization, days, time);
-            written = ExaminerKeyGenerator.Write(key, output, passphrase);
+            var key = ExaminerKeyGenerator.Generate(settings.Examiner, settings.Organization, settings.Days, time);
+            written = ExaminerKeyGenerator.Write(key, settings.Output, passphrase);
         }
         catch (KeyException e)
         {
             throw CliException.BadInput(e.Message, e);
         }
-        Console.Out.WriteLine($"Key:          {written.Pkcs12Path}  (keep it secret; protected by your passphrase)");
-        Console.Out.WriteLine($"Certificate:  {written.CertificatePath}  (give this to whoever verifies your bundles)");
-        Console.Out.WriteLine($"SHA-256 fingerprint of the certificate (write it on the custody form, or send it out of band):");
-        Console.Out.WriteLine($"  {written.Fingerprint}");
+        output.WriteLine($"Key:          {written.Pkcs12Path}  (keep it secret; protected by your passphrase)");
+        output.WriteLine($"Certificate:  {written.CertificatePath}  (give this to whoever verifies your bundles)");
+        output.WriteLine($"SHA-256 fingerprint of the certificate (write it on the custody form, or send it out of band):");
+        output.WriteLine($"  {written.Fingerprint}");
         return ExitCodes.Ok;
     }
 }

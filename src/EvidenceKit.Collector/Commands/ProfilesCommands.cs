@@ -6,7 +6,7 @@ using EvidenceKit.Core.Bundles.Manifest;
 namespace EvidenceKit.Collector.Commands;
 
 /// <summary><c>profiles list</c>, <c>profiles show NAME</c> and <c>profiles check FILE</c>.</summary>
-internal sealed class ProfilesCommands(IFileSystem fs)
+internal sealed class ProfilesCommands(IFileSystem fs, TextWriter output)
 {
     private static readonly JsonSerializerOptions Json = new(ManifestJson.WriteOptions);
 
@@ -15,14 +15,14 @@ internal sealed class ProfilesCommands(IFileSystem fs)
         var summaries = ProfileResolution.Catalog(fs, profilesDir).List();
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(summaries, Json));
+            output.WriteLine(JsonSerializer.Serialize(summaries, Json));
             return ExitCodes.Ok;
         }
         var width = summaries.Count == 0 ? 10 : summaries.Max(s => s.Name.Length) + 2;
         foreach (var s in summaries)
         {
-            Console.Out.WriteLine($"{s.Name.PadRight(width)}{s.Description}");
-            Console.Out.WriteLine($"{new string(' ', width)}categories: {string.Join(", ", s.Categories)}");
+            output.WriteLine($"{s.Name.PadRight(width)}{s.Description}");
+            output.WriteLine($"{new string(' ', width)}categories: {string.Join(", ", s.Categories)}");
         }
         return ExitCodes.Ok;
     }
@@ -32,28 +32,28 @@ internal sealed class ProfilesCommands(IFileSystem fs)
         var profile = ProfileResolution.Guard(() => ProfileResolution.Catalog(fs, profilesDir).Resolve(name));
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(profile.Targets, Json));
+            output.WriteLine(JsonSerializer.Serialize(profile.Targets, Json));
             return ExitCodes.Ok;
         }
-        Console.Out.WriteLine($"{string.Join(", ", profile.Names)}: {profile.Description}");
+        output.WriteLine($"{string.Join(", ", profile.Names)}: {profile.Description}");
         foreach (var t in profile.Targets)
         {
-            Console.Out.WriteLine($"  {t.Name} ({t.Category}): {t.Description}");
+            output.WriteLine($"  {t.Name} ({t.Category}): {t.Description}");
             foreach (var p in t.Paths)
             {
-                Console.Out.WriteLine($"    {p}");
+                output.WriteLine($"    {p}");
             }
             foreach (var x in t.Exclude)
             {
-                Console.Out.WriteLine($"    exclude {x}");
+                output.WriteLine($"    exclude {x}");
             }
             if (t.MaxFileSize is { } max)
             {
-                Console.Out.WriteLine($"    max-file-size {EvidenceKit.Core.Collection.Sizes.Format(max)}");
+                output.WriteLine($"    max-file-size {EvidenceKit.Core.Collection.Sizes.Format(max)}");
             }
             if (t.Discover is { } d)
             {
-                Console.Out.WriteLine($"    discover: {d} (reads the program's own configuration for more log paths)");
+                output.WriteLine($"    discover: {d} (reads the program's own configuration for more log paths)");
             }
         }
         return ExitCodes.Ok;
@@ -66,7 +66,7 @@ internal sealed class ProfilesCommands(IFileSystem fs)
             throw CliException.BadInput($"{file} does not exist.");
         }
         var profile = ProfileResolution.Guard(() => ProfileResolution.Catalog(fs, profilesDir).Check(file));
-        Console.Out.WriteLine($"{file}: OK ({profile.Targets.Count} targets)");
+        output.WriteLine($"{file}: OK ({profile.Targets.Count} targets)");
         return ExitCodes.Ok;
     }
 }

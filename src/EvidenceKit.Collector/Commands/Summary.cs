@@ -10,17 +10,18 @@ namespace EvidenceKit.Collector.Commands;
 /// <summary>
 /// What the user reads at the end: a table on a terminal, plain lines otherwise, one JSON document under --json.
 /// Every value that came from the source (paths, reasons, errors) is escaped to one line by <see cref="TerminalText"/>;
-/// the JSON document is raw JSON (its serializer escapes control characters itself).
+/// the JSON document is raw JSON (its serializer escapes control characters itself). Everything goes to the writer it
+/// is given (the process's escaping stdout, or a test's StringWriter).
 /// </summary>
-internal static class Summary
+internal sealed class Summary(TextWriter output)
 {
     private static readonly JsonSerializerOptions Json = new(ManifestJson.WriteOptions);
 
-    public static void WritePlan(CollectionPlan plan, bool json, string target)
+    public void WritePlan(CollectionPlan plan, bool json, string target)
     {
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            output.WriteLine(JsonSerializer.Serialize(new
             {
                 status = "dry-run",
                 exitCode = ExitCodes.Ok,
@@ -36,7 +37,7 @@ internal static class Summary
             }, Json));
             return;
         }
-        var o = Console.Out;
+        var o = output;
         o.WriteLine($"Dry run: nothing was written. Profile {Shown(string.Join(", ", plan.Profile.Names))} would collect into {Shown(target)}:");
         foreach (var group in plan.Files.GroupBy(f => f.Target))
         {
@@ -54,11 +55,11 @@ internal static class Summary
         WriteLists(plan.Skipped, plan.Excluded, plan.EmptyTargets);
     }
 
-    public static void WriteResult(CollectionResult result, int exitCode, TimeSpan elapsed, bool json, bool quiet)
+    public void WriteResult(CollectionResult result, int exitCode, TimeSpan elapsed, bool json, bool quiet)
     {
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new
+            output.WriteLine(JsonSerializer.Serialize(new
             {
                 status = result.Sealed ? "sealed" : exitCode == ExitCodes.Interrupted ? "interrupted" : "failed",
                 exitCode,
@@ -78,7 +79,7 @@ internal static class Summary
         }
         if (quiet && exitCode == ExitCodes.Ok)
         {
-            Console.Out.WriteLine(Shown(result.BundlePath));
+            output.WriteLine(Shown(result.BundlePath));
             return;
         }
 
@@ -97,7 +98,7 @@ internal static class Summary
             rows.Insert(2, ("Mode", mode));
         }
 
-        if (Terminal.Out.IsTerminal)
+        if (output is TerminalWriter { IsTerminal: true })
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
             table.HideHeaders();
@@ -111,20 +112,20 @@ internal static class Summary
         {
             foreach (var (k, v) in rows)
             {
-                Console.Out.WriteLine($"{k + ":",-22} {Shown(v)}");
+                output.WriteLine($"{k + ":",-22} {Shown(v)}");
             }
         }
         WriteLists(result.Skipped, [], result.EmptyTargets);
-        result.Warnings.ToList().ForEach(w => Console.Out.WriteLine($"Warning: {w}"));
+        result.Warnings.ToList().ForEach(w => output.WriteLine($"Warning: {w}"));
         if (!result.Sealed && exitCode != ExitCodes.Ok)
         {
-            Console.Out.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {Shown(result.BundlePath)}");
+            output.WriteLine($"The partial bundle is kept. To finish it: evidencekit-collect --resume {Shown(result.BundlePath)}");
         }
     }
 
-    private static void WriteLists(IReadOnlyList<SkippedRecord> skipped, IReadOnlyList<SkippedRecord> excluded, IReadOnlyList<EmptyTargetRecord> empty)
+    private void WriteLists(IReadOnlyList<SkippedRecord> skipped, IReadOnlyList<SkippedRecord> excluded, IReadOnlyList<EmptyTargetRecord> empty)
     {
-        var o = Console.Out;
+        var o = output;
         if (skipped.Count > 0)
         {
             o.WriteLine($"Not collected ({skipped.Count}):");

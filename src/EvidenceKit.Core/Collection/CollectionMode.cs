@@ -1,6 +1,6 @@
 namespace EvidenceKit.Core.Collection;
 
-/// <summary>The two ways to collect (DESIGN.md, "The two modes").</summary>
+/// <summary>The two ways to collect (README.md, "Modes"; ARCHITECTURE.md).</summary>
 public enum CollectionMode
 {
     /// <summary>Fast and tolerant; hashed but not signed, copies not re-read.</summary>

@@ -1,6 +1,6 @@
 namespace EvidenceKit.Core.Verification;
 
-/// <summary>The overall judgement on a bundle; <see cref="VerificationReport.ExitCode"/> gives its exit code.</summary>
+/// <summary>The overall judgement on a bundle; the executables map it to an exit code in one table (EvidenceKit.Cli's ExitCodes).</summary>
 public enum Verdict
 {
     /// <summary>Exit code 0: intact, and when signed or required the signature verifies and is trusted.</summary>

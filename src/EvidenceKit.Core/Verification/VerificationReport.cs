@@ -11,15 +11,6 @@ public sealed record VerificationReport
     /// <summary>The overall judgement.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>0 VALID, 1 INVALID, 2 ERROR, 3 UNTRUSTED or INCOMPLETE.</summary>
-    public int ExitCode => Verdict switch
-    {
-        Verdict.Valid => 0,
-        Verdict.Invalid => 1,
-        Verdict.Error => 2,
-        _ => 3,
-    };
-
     /// <summary>Every check, in the order run.</summary>
     public required IReadOnlyList<CheckResult> Checks { get; init; }
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
@@ -16,51 +15,8 @@ namespace EvidenceKit.Verifier.Custody;
 /// signing certificate; an --actor that differs is refused. Exit 0 when the event was added, 1 when the bundle is
 /// INVALID or partial, 2 on bad input.
 /// </summary>
-internal sealed class CustodyAddCommand(CustodyServices services, TextWriter stdout, TextWriter stderr)
+internal sealed class CustodyAddCommand(VerifierServices services, TextWriter stdout, TextWriter stderr)
 {
-    private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The sealed bundle directory." };
-    private readonly Option<string> _event = new("--event") { Description = $"What happened: {CustodyCommands.Kinds}.", Required = true };
-    private readonly Option<string?> _actor = new("--actor") { Description = "Your name; it must be the common name (CN) of your signing certificate, which is used when this is left out." };
-    private readonly Option<string> _key = new("--key") { Description = "Your PKCS#12 key (.p12); its passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt.", Required = true };
-    private readonly Option<string?> _org = new("--org") { Description = "Your organization." };
-    private readonly Option<string?> _from = new("--from") { Description = "Who or where the evidence came from." };
-    private readonly Option<string?> _to = new("--to") { Description = "Who or where it goes to." };
-    private readonly Option<string?> _reason = new("--reason") { Description = "Purpose or reason." };
-    private readonly Option<string?> _location = new("--location") { Description = "Where this happens." };
-    private readonly Option<string?> _medium = new("--medium") { Description = "What the evidence is on (drive and serial, share)." };
-    private readonly Option<string?> _seal = new("--seal") { Description = "Seal or evidence bag number." };
-    private readonly Option<string?> _tsa = new("--tsa") { Description = "RFC 3161 time-stamp authority URL: the event's signature is time-stamped (.p7s.tsr)." };
-    private readonly Option<string[]> _trust = TrustOptions.Trust();
-    private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
-    private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
-    private readonly Option<bool> _json = new("--json") { Description = "Print the added event as JSON." };
-
-    public Command Build()
-    {
-        var command = new Command("add", "Verify the bundle, then append a custody event signed with your key. Refuses an INVALID bundle.")
-        {
-            _bundle, _event, _actor, _key, _org, _from, _to, _reason, _location, _medium, _seal, _tsa, _trust, _fingerprint, _tsaTrust, _json,
-        };
-        command.SetAction((parsed, cancellationToken) => ExecuteAsync(Read(parsed), cancellationToken));
-        return command;
-    }
-
-    private CustodyAddSettings Read(ParseResult parsed) => new(
-        parsed.GetValue(_bundle) ?? "",
-        parsed.GetValue(_event) ?? "",
-        parsed.GetValue(_actor),
-        parsed.GetValue(_key) ?? "",
-        new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
-        parsed.GetValue(_org),
-        parsed.GetValue(_from),
-        parsed.GetValue(_to),
-        parsed.GetValue(_reason),
-        parsed.GetValue(_location),
-        parsed.GetValue(_medium),
-        parsed.GetValue(_seal),
-        parsed.GetValue(_tsa),
-        parsed.GetValue(_json));
-
     public async Task<int> ExecuteAsync(CustodyAddSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Validate() is { } problem)
@@ -94,7 +50,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
 
         var fileSystem = new FileSystem();
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities };
-        var report = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), TimeProvider.System, options)
+        var report = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), services.Time, options)
             .Verify(settings.BundlePath, cancellationToken);
         switch (report.Verdict)
         {
@@ -115,7 +71,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         var verification = new CustodyVerificationRecord
         {
             Verdict = ReportText.Verdict(report.Verdict),
-            VerifiedAt = Timestamps.Format(TimeProvider.System.GetUtcNow()),
+            VerifiedAt = Timestamps.Format(services.Time.GetUtcNow()),
             Verifier = $"evidencekit-verify {ToolIdentity.Version}",
             Files = report.Figures.Files,
             Bytes = report.Figures.Bytes,
@@ -126,7 +82,7 @@ internal sealed class CustodyAddCommand(CustodyServices services, TextWriter std
         AppendedCustodyEvent added;
         try
         {
-            added = await new CustodyEventAppender(fileSystem, HostAdapters.TargetStores(fileSystem), TimeProvider.System)
+            added = await new CustodyEventAppender(fileSystem, HostAdapters.TargetStores(fileSystem), services.Time)
                 .AppendAsync(settings.BundlePath, settings.Details(signer.Identity), signer, verification, timestamper, cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -1,10 +1,11 @@
+using System.CommandLine;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Signing.Timestamps;
 
 namespace EvidenceKit.Verifier.Custody;
 
-/// <summary>What <c>custody add</c> was asked to record.</summary>
+/// <summary><c>custody add</c>'s options, each declared once with its type and help, and what it was asked to record.</summary>
 internal sealed record CustodyAddSettings(
     string BundlePath,
     string Kind,
@@ -21,6 +22,44 @@ internal sealed record CustodyAddSettings(
     string? Tsa,
     bool Json)
 {
+    public static readonly Argument<string> BundleArgument = new("BUNDLE") { Description = "The sealed bundle directory." };
+    public static readonly Option<string> EventOption = new("--event") { Description = $"What happened: {string.Join(", ", CustodyEventKinds.Addable)}.", Required = true };
+    public static readonly Option<string?> ActorOption = new("--actor") { Description = "Your name; it must be the common name (CN) of your signing certificate, which is used when this is left out." };
+    public static readonly Option<string> KeyOption = new("--key") { Description = "Your PKCS#12 key (.p12); its passphrase from EVIDENCEKIT_KEY_PASSPHRASE or a prompt.", Required = true };
+    public static readonly Option<string?> OrgOption = new("--org") { Description = "Your organization." };
+    public static readonly Option<string?> FromOption = new("--from") { Description = "Who or where the evidence came from." };
+    public static readonly Option<string?> ToOption = new("--to") { Description = "Who or where it goes to." };
+    public static readonly Option<string?> ReasonOption = new("--reason") { Description = "Purpose or reason." };
+    public static readonly Option<string?> LocationOption = new("--location") { Description = "Where this happens." };
+    public static readonly Option<string?> MediumOption = new("--medium") { Description = "What the evidence is on (drive and serial, share)." };
+    public static readonly Option<string?> SealOption = new("--seal") { Description = "Seal or evidence bag number." };
+    public static readonly Option<string?> TsaOption = new("--tsa") { Description = "RFC 3161 time-stamp authority URL: the event's signature is time-stamped (.p7s.tsr)." };
+    public static readonly Option<bool> JsonOption = new("--json") { Description = "Print the added event as JSON." };
+
+    /// <summary>Every option of <c>custody add</c>, the trust options included.</summary>
+    public static IReadOnlyList<Option> Options { get; } =
+    [
+        EventOption, ActorOption, KeyOption, OrgOption, FromOption, ToOption, ReasonOption, LocationOption, MediumOption, SealOption, TsaOption,
+        .. TrustSettings.Options, JsonOption,
+    ];
+
+    /// <summary>What the command line gave.</summary>
+    public static CustodyAddSettings Bind(ParseResult parse) => new(
+        parse.GetValue(BundleArgument) ?? "",
+        parse.GetValue(EventOption) ?? "",
+        parse.GetValue(ActorOption),
+        parse.GetValue(KeyOption) ?? "",
+        TrustSettings.Bind(parse),
+        parse.GetValue(OrgOption),
+        parse.GetValue(FromOption),
+        parse.GetValue(ToOption),
+        parse.GetValue(ReasonOption),
+        parse.GetValue(LocationOption),
+        parse.GetValue(MediumOption),
+        parse.GetValue(SealOption),
+        parse.GetValue(TsaOption),
+        parse.GetValue(JsonOption));
+
     /// <summary>One sentence on what is wrong, or null.</summary>
     public string? Validate()
     {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
@@ -12,29 +11,11 @@ namespace EvidenceKit.Verifier.Custody;
 /// <c>custody show BUNDLE</c>: the chain, one event a row (a table on a terminal, plain lines otherwise, --json for
 /// machines), with what the chain check found. Exit 0 intact and trusted, 1 broken, 2 not a bundle, 3 untrusted.
 /// </summary>
-internal sealed class CustodyShowCommand(CustodyServices services, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
+internal sealed class CustodyShowCommand(VerifierServices services, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal)
 {
-    private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The bundle directory." };
-    private readonly Option<string[]> _trust = TrustOptions.Trust();
-    private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
-    private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
-    private readonly Option<bool> _json = new("--json") { Description = "Print the chain as one JSON document." };
-
-    public Command Build()
+    public int Execute(CustodyShowSettings settings)
     {
-        var command = new Command("show", "List the custody chain: who, when, what, from, to, why, where, seal; and whether it is intact.")
-        {
-            _bundle, _trust, _fingerprint, _tsaTrust, _json,
-        };
-        command.SetAction(parsed => Execute(
-            parsed.GetValue(_bundle) ?? "",
-            new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
-            parsed.GetValue(_json)));
-        return command;
-    }
-
-    private int Execute(string bundle, TrustSettings trust, bool json)
-    {
+        var (bundle, trust, json) = (settings.BundlePath, settings.Trust, settings.Json);
         if (trust.Validate() is { } problem)
         {
             stderr.WriteLine($"evidencekit-verify: {problem}");

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Text;
@@ -193,7 +194,7 @@ internal static class CaseExport
     private static string Verification(BundleDossier d)
     {
         var open = VerdictWords.NotEstablished(d);
-        return $"evidencekit-verify {d.VerifierVersion}: verdict {ReportText.Verdict(d.Report.Verdict)} (exit {d.Report.ExitCode}). {VerdictWords.Headline(d).Meaning}"
+        return $"evidencekit-verify {d.VerifierVersion}: verdict {ReportText.Verdict(d.Report.Verdict)} (exit {ExitCodes.Of(d.Report.Verdict)}). {VerdictWords.Headline(d).Meaning}"
             + (open.Count == 0 ? "" : " Not established: " + string.Join(" | ", open));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Text;
 using EvidenceKit.Core.Verification;
 
@@ -16,7 +17,7 @@ internal static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString("bundle", report.BundlePath);
             json.WriteString("verdict", ReportText.Verdict(report.Verdict));
-            json.WriteNumber("exitCode", report.ExitCode);
+            json.WriteNumber("exitCode", ExitCodes.Of(report.Verdict));
             WriteNullable(json, "mode", report.Mode);
             json.WriteBoolean("signed", report.Signed);
             json.WriteBoolean("plainBag", report.PlainBag);

@@ -1,3 +1,4 @@
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Verification;
 
 namespace EvidenceKit.Verifier.Output;
@@ -14,14 +15,14 @@ internal static class ReportFiles
     {
         if ((settings.ReportPath ?? settings.ReportPdfPath ?? settings.CaseExportPath) is null)
         {
-            return report.ExitCode;
+            return ExitCodes.Of(report.Verdict);
         }
         if (report.Verdict == Verdict.Error)
         {
             stderr.WriteLine("evidencekit-verify: no report or export written: the bundle could not be verified.");
-            return report.ExitCode;
+            return ExitCodes.Of(report.Verdict);
         }
-        var exitCode = report.ExitCode;
+        var exitCode = ExitCodes.Of(report.Verdict);
         var dossier = load();
         void Say(string line)
         {
@@ -44,7 +45,7 @@ internal static class ReportFiles
                 if (ChromiumPdf.Render(html, pdfPath, ChromiumPdf.TimeLimit) is { } problem)
                 {
                     stderr.WriteLine($"evidencekit-verify: --report-pdf {pdfPath}: {problem}");
-                    exitCode = exitCode == 0 ? VerifyCommand.UsageError : exitCode;
+                    exitCode = exitCode == 0 ? ExitCodes.BadInput : exitCode;
                 }
                 else
                 {
@@ -57,7 +58,7 @@ internal static class ReportFiles
         {
             if (report.Verdict != Verdict.Valid && !settings.Force)
             {
-                stderr.WriteLine($"evidencekit-verify: CASE export refused: the bundle is {ReportText.Verdict(report.Verdict)} (exit {report.ExitCode}), so {casePath} was not written; "
+                stderr.WriteLine($"evidencekit-verify: CASE export refused: the bundle is {ReportText.Verdict(report.Verdict)} (exit {ExitCodes.Of(report.Verdict)}), so {casePath} was not written; "
                     + "give --force to export it anyway with its verdict recorded.");
             }
             else

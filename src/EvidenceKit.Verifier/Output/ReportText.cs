@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Verification;
 
 namespace EvidenceKit.Verifier.Output;
@@ -53,6 +54,6 @@ internal static class ReportText
         }
         parts.Add(string.Create(CultureInfo.InvariantCulture,
             $"{report.Figures.Files} files, {report.Figures.Bytes} bytes hashed in {report.Figures.Seconds:0.###} s"));
-        return $"{Verdict(report.Verdict)} (exit {report.ExitCode}): {string.Join(", ", parts)}";
+        return $"{Verdict(report.Verdict)} (exit {ExitCodes.Of(report.Verdict)}): {string.Join(", ", parts)}";
     }
 }

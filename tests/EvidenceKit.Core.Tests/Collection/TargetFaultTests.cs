@@ -161,7 +161,7 @@ public sealed class TargetFaultTests : IDisposable
             plan = plan with { Files = [first with { AtPlan = first.AtPlan with { Size = size } }, .. plan.Files.Skip(1)] };
         }
         var store = new FixedSpaceStore(new LocalDirectoryStore(_target.Path), space);
-        var collector = new Collector(new LinuxSourceFiles(_source.Path), store, AccountNames.Read(new PortableSourceFiles(new FileSystem(), _source.Path)), TimeProvider.System,
+        var collector = new Collector(new LinuxSourceFiles(_source.Path), store, AccountNames.Read(new PortableSourceFiles(new FileSystem(), _source.Path)), TestClock.Now(),
             NullLogger.Instance);
         return (collector, plan);
     }

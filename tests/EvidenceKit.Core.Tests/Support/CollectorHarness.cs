@@ -33,7 +33,7 @@ internal sealed class CollectorHarness(string sourceRoot, string targetRoot)
     public async Task<CollectionResult> Collect(CollectionPlan plan)
     {
         using var store = WrapStore(new LocalDirectoryStore(targetRoot));
-        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TimeProvider.System, NullLogger.Instance);
+        var collector = new Collector(Source, store, AccountNames.Read(new PortableSourceFiles(_fs, sourceRoot)), TestClock.Now(), NullLogger.Instance);
         var request = new CollectionRequest
         {
             Mode = Mode,

@@ -6,6 +6,7 @@ using EvidenceKit.Signing.Tests.Support;
 
 namespace EvidenceKit.Signing.Tests.Timestamps;
 
+[Trait("Category", "Network")]
 [Collection(TestPkiCollection.Name)]
 public sealed class Rfc3161TimestamperTests(TestPki pki) : IDisposable
 {

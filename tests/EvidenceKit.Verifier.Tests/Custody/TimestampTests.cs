@@ -6,6 +6,7 @@ using EvidenceKit.Testing;
 
 namespace EvidenceKit.Verifier.Tests.Custody;
 
+[Trait("Category", "Network")]
 public sealed class TimestampTests(CustodyBundles bundles) : IClassFixture<CustodyBundles>
 {
     private string TsaCertificate => Path.Combine(bundles.Pki, "tsa.crt");

@@ -11,6 +11,7 @@ namespace EvidenceKit.Verifier.Tests.Output;
 /// --report-pdf prints the custody report with headless Chromium. The pages are turned into pictures with poppler's
 /// pdftoppm and read back: A4, the verdict on page 1, and nothing printed into the right margin on any page.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CustodyReportPdfTests(CustodyBundles bundles) : IClassFixture<CustodyBundles>
 {
     private const int Dpi = 50;

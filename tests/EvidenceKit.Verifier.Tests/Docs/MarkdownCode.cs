@@ -1,0 +1,128 @@
+namespace EvidenceKit.Verifier.Tests.Docs;
+
+/// <summary>
+/// The fenced code blocks of a Markdown file, and the command lines in them. A block preceded by the line
+/// <c>&lt;!-- doctest --&gt;</c> is meant to be run exactly as printed (<see cref="Block.Runnable"/>).
+/// </summary>
+internal static class MarkdownCode
+{
+    internal sealed record Block(string File, int Line, string Text, bool Runnable);
+
+    internal sealed record CommandLine(string File, int Line, IReadOnlyList<string> Words)
+    {
+        public override string ToString() => $"{File}:{Line}: {string.Join(' ', Words)}";
+    }
+
+    public static IReadOnlyList<Block> Blocks(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var blocks = new List<Block>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var fence = lines[i].TrimStart();
+            if (!fence.StartsWith("```", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var runnable = i > 0 && lines[i - 1].Trim() == "<!-- doctest -->";
+            var indent = lines[i].Length - fence.Length;
+            var start = i + 1;
+            var end = start;
+            while (end < lines.Length && !lines[end].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                end++;
+            }
+            var text = string.Join('\n', lines[start..Math.Min(end, lines.Length)].Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+            blocks.Add(new Block(Path.GetFileName(path), start + 1, text, runnable));
+            i = end;
+        }
+        return blocks;
+    }
+
+    /// <summary>
+    /// Every evidencekit-collect / evidencekit-verify command in the blocks (continuation lines joined, comments,
+    /// redirections and pipes cut off), as the words a shell would pass; <c>dotnet run --project ... --</c> counts as the collector.
+    /// </summary>
+    public static IReadOnlyList<CommandLine> Commands(IEnumerable<Block> blocks)
+    {
+        var commands = new List<CommandLine>();
+        foreach (var block in blocks)
+        {
+            var lines = block.Text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                var first = i;
+                while (line.EndsWith('\\') && i + 1 < lines.Length)
+                {
+                    line = line[..^1] + " " + lines[++i].Trim();
+                }
+                foreach (var segment in line.Split("&&"))
+                {
+                    var words = Words(segment);
+                    var at = words.FindIndex(w => w is "evidencekit-collect" or "evidencekit-verify" || w.EndsWith("/evidencekit-collect", StringComparison.Ordinal));
+                    if (at >= 0)
+                    {
+                        commands.Add(new CommandLine(block.File, block.Line + first, [words[at].EndsWith("evidencekit-verify", StringComparison.Ordinal) ? "evidencekit-verify" : "evidencekit-collect", .. words[(at + 1)..]]));
+                    }
+                    else if (words.Count > 3 && words[0] == "dotnet" && words[1] == "run" && words.Contains("src/EvidenceKit.Collector") && words.IndexOf("--") is var dash and > 0)
+                    {
+                        commands.Add(new CommandLine(block.File, block.Line + first, ["evidencekit-collect", .. words[(dash + 1)..]]));
+                    }
+                }
+            }
+        }
+        return commands;
+    }
+
+    /// <summary>Splits like a shell for the simple lines docs hold: quotes, a comment, a redirection or pipe ends it.</summary>
+    private static List<string> Words(string line)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var inWord = false;
+        char? quote = null;
+        foreach (var c in line)
+        {
+            if (quote is { } q)
+            {
+                if (c == q)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+                continue;
+            }
+            if (c is '"' or '\'')
+            {
+                quote = c;
+                inWord = true;
+                continue;
+            }
+            if (c is '#' && !inWord || c is '>' or '|' or ';')
+            {
+                break;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                if (inWord)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                    inWord = false;
+                }
+                continue;
+            }
+            current.Append(c);
+            inWord = true;
+        }
+        if (inWord)
+        {
+            words.Add(current.ToString());
+        }
+        return words;
+    }
+}
