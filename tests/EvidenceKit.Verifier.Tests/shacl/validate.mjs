@@ -1,7 +1,8 @@
 // Validates one RDF file (JSON-LD or Turtle) against every .ttl file under an ontology folder (CASE and UCO), the
 // way the CASE project's case_validate does: the ontology files are both the shapes graph and mixed into the data
-// graph, no inference. SHACL-SPARQL constraints run too. Prints one JSON object (counts by severity and each
-// result) and exits 0 when no sh:Violation has a focus node of the data file, 1 when one has, 2 on bad input.
+// graph, no inference. SHACL-SPARQL constraints run too (sparql-constraints.mjs). Prints one JSON object (counts by
+// severity, the SPARQL queries run and retried, and each result) and exits 0 when no sh:Violation has a focus node of
+// the data file, 1 when one has, 2 on bad input, 3 when the validation could not finish.
 //
 // Results whose focus node is not a node of the data file are about the ontology itself and are counted apart
 // (ontologyCounts): shacl-engine 1.1.2 reports UCO's owl.ttl SPARQL constraints on sh:path lists
@@ -12,7 +13,8 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import rdf from '@zazuko/env-node'
 import { Validator } from 'shacl-engine'
-import { targetResolvers, validations } from 'shacl-engine/sparql.js'
+import { targetResolvers } from 'shacl-engine/sparql.js'
+import { SparqlConstraints } from './sparql-constraints.mjs'
 
 const [ontologyDir, dataFile] = process.argv.slice(2)
 if (!ontologyDir || !dataFile) {
@@ -48,8 +50,15 @@ for (const quad of data) {
 }
 data.addAll(ontology)
 
-const validator = new Validator(ontology, { factory: rdf, targetResolvers, validations })
-const report = await validator.validate({ dataset: data })
+const sparql = new SparqlConstraints(rdf)
+const validator = new Validator(ontology, { factory: rdf, targetResolvers, validations: sparql.validations() })
+let report
+try {
+  report = await validator.validate({ dataset: data })
+} catch (error) {
+  console.error(`validation failed: ${error.message}`)
+  process.exit(3)
+}
 
 const sh = 'http://www.w3.org/ns/shacl#'
 const counts = { Violation: 0, Warning: 0, Info: 0 }
@@ -73,5 +82,5 @@ const results = report.results.flatMap(r => {
   }]
 })
 // Exit only once the report is written out: a pipe may still hold it when process.exit would cut it off.
-process.stdout.write(JSON.stringify({ ontologyFiles: files.length, dataQuads, counts, ontologyCounts, results }, null, 1) + '\n',
+process.stdout.write(JSON.stringify({ ontologyFiles: files.length, dataQuads, counts, ontologyCounts, sparql: { queries: sparql.queries, retries: sparql.retries }, results }, null, 1) + '\n',
   () => process.exit(counts.Violation === 0 ? 0 : 1))
