@@ -5,7 +5,7 @@ namespace EvidenceKit.Timeline.Formats.Common;
 
 /// <summary>
 /// The reading loop every text parser shares: lines come from one <see cref="LineReader"/> (1-based numbers,
-/// 64 KiB cap); a line over the cap is reported unparsed; a line the format's session cannot read is reported
+/// a per-line cap); a line over the cap is reported unparsed; a line the format's session cannot read is reported
 /// unparsed instead of escaping <see cref="Parse"/>; a stream that fails mid-way (a corrupt compressed file)
 /// ends the file with one unparsed record naming the failure.
 /// </summary>
@@ -20,7 +20,7 @@ internal abstract class LineParser : ILogParser
     /// <inheritdoc />
     public void Parse(LogSource source, IEventSink sink, CancellationToken cancellationToken)
     {
-        var reader = new LineReader(source.Content);
+        var reader = new LineReader(source.Content, MaxLineBytes);
         var session = Open(source, sink);
         try
         {
@@ -48,6 +48,9 @@ internal abstract class LineParser : ILogParser
         }
         session.Finish();
     }
+
+    /// <summary>The per-line cap of this format (64 KiB unless a format's lines are known to be longer).</summary>
+    protected virtual int MaxLineBytes => LineReader.DefaultMaxLineBytes;
 
     /// <summary>Starts reading one file.</summary>
     protected abstract LineSession Open(LogSource source, IEventSink sink);
