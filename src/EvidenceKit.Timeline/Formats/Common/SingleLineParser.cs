@@ -9,12 +9,12 @@ namespace EvidenceKit.Timeline.Formats.Common;
 internal abstract class SingleLineParser : LineParser
 {
     /// <summary>Reads one line into an event, or null when the line is not in the format.</summary>
-    protected abstract LogEvent? ParseLine(LogLine line, LogClock clock);
+    protected abstract LogEvent? ParseLine(LogLine line, LogSource source);
 
     /// <inheritdoc />
-    protected sealed override LineSession Open(LogSource source, IEventSink sink) => new Session(this, source.Clock, sink);
+    protected sealed override LineSession Open(LogSource source, IEventSink sink) => new Session(this, source, sink);
 
-    private sealed class Session(SingleLineParser parser, LogClock clock, IEventSink sink) : LineSession
+    private sealed class Session(SingleLineParser parser, LogSource source, IEventSink sink) : LineSession
     {
         public override void Line(LogLine line)
         {
@@ -22,7 +22,7 @@ internal abstract class SingleLineParser : LineParser
             {
                 return;
             }
-            var parsed = parser.ParseLine(line, clock);
+            var parsed = parser.ParseLine(line, source);
             if (parsed is null)
             {
                 sink.Unparsed(line.Number, line.Text);

@@ -23,7 +23,7 @@ internal sealed partial class SquidAccessParser : SingleLineParser
     }
 
     /// <inheritdoc />
-    protected override LogEvent? ParseLine(LogLine line, LogClock clock)
+    protected override LogEvent? ParseLine(LogLine line, LogSource source)
     {
         var m = Shape().Match(line.Text);
         if (!m.Success)

@@ -37,7 +37,7 @@ internal sealed class SuricataEveParser : SingleLineParser
     }
 
     /// <inheritdoc />
-    protected override LogEvent? ParseLine(LogLine line, LogClock clock)
+    protected override LogEvent? ParseLine(LogLine line, LogSource source)
     {
         using var document = JsonDocument.Parse(line.Text, JsonText.Options);
         var root = document.RootElement;

@@ -22,7 +22,7 @@ internal sealed class TomcatAccessParser : SingleLineParser
     }
 
     /// <inheritdoc />
-    protected override LogEvent? ParseLine(LogLine line, LogClock clock)
+    protected override LogEvent? ParseLine(LogLine line, LogSource source)
     {
         if (!CommonLogFormat.TryRead(line.Text, out var time, out var fieldSet))
         {
