@@ -46,7 +46,14 @@ internal abstract class LineParser : ILogParser
         {
             sink.Unparsed(reader.LineNumber + 1, $"content unreadable after line {reader.LineNumber}: {ex.Message}");
         }
-        session.Finish();
+        try
+        {
+            session.Finish();
+        }
+        catch (Exception ex) when (IsFormatFailure(ex))
+        {
+            sink.Unparsed(reader.LineNumber, "last entry of the file unreadable: " + ex.Message);
+        }
     }
 
     /// <summary>The per-line cap of this format (64 KiB unless a format's lines are known to be longer).</summary>
