@@ -18,8 +18,13 @@ internal sealed partial class HaproxyParser : SingleLineParser
     public override string Name => "haproxy";
 
     /// <inheritdoc />
-    public override int Fits(LogSample sample) =>
-        FitScore.Of(SampleText.NameIs(sample, "haproxy.log"), Syslog().Match(SampleText.FirstLine(sample)) is { Success: true });
+    public override int Fits(LogSample sample)
+    {
+        // A shared syslog file whose first lines happen to come from haproxy is the syslog parser's: every line
+        // of the sample must be haproxy's for the content alone to count.
+        var lines = SampleText.Lines(sample);
+        return FitScore.Of(SampleText.NameIs(sample, "haproxy.log"), lines.Count > 0 && lines.All(l => Syslog().IsMatch(l)));
+    }
 
     /// <inheritdoc />
     protected override LogEvent? ParseLine(LogLine line, LogSource source)

@@ -41,6 +41,15 @@ public sealed class ServiceLogParserTests
         notice.TimeNote.Should().Be("year inferred 2026; zone assumed Europe/Berlin");
     }
 
+    [Fact]
+    public void A_shared_syslog_file_is_not_claimed_by_haproxy_because_its_first_line_is_haproxys()
+    {
+        var log = "Dec  1 11:00:02 lb1 haproxy[1234]: Proxy fe_http started.\nDec  1 11:00:03 lb1 sshd[99]: Accepted publickey for alice\n";
+
+        ParserHarness.Fits(new HaproxyParser(), "syslog", log).Should().Be(0);
+        ParserHarness.Fits(new HaproxyParser(), "haproxy.log", log).Should().BeGreaterThan(0);
+    }
+
     /// <summary>PHP-FPM's error log and slow log as PHP's FPM documentation and its default php-fpm.conf describe them (<c>error_log</c>, <c>slowlog</c>).</summary>
     [Fact]
     public void Php_fpm_notices_and_slow_log_entries_read_in_the_host_zone()
