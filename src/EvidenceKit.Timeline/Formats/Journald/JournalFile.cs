@@ -17,7 +17,12 @@ internal sealed class JournalFile : IDisposable
     /// <summary>The largest object read (64 MiB, journald's own default cap on one field's data).</summary>
     public const long MaxObjectBytes = 64L * 1024 * 1024;
 
+    private const int WindowBytes = 256 * 1024;
+
     private readonly FileStream _spill;
+    private readonly byte[] _window = new byte[WindowBytes];
+    private long _windowStart;
+    private int _windowLength;
 
     private JournalFile(FileStream spill, bool cut)
     {
@@ -91,17 +96,34 @@ internal sealed class JournalFile : IDisposable
             throw new JournalFormatException($"read of {count} bytes at offset {offset} is outside the file ({Length} bytes)");
         }
         var bytes = new byte[count];
-        var done = 0;
-        while (done < count)
+        if (count <= WindowBytes)
         {
-            var n = RandomAccess.Read(Handle, bytes.AsSpan(done), offset + done);
+            // Objects are appended in order, so an entry and its data lie close together: one read serves many.
+            if (offset < _windowStart || offset + count > _windowStart + _windowLength)
+            {
+                _windowStart = offset;
+                _windowLength = (int)Math.Min(WindowBytes, Length - offset);
+                ReadExactly(_window.AsSpan(0, _windowLength), offset);
+            }
+            _window.AsSpan((int)(offset - _windowStart), count).CopyTo(bytes);
+            return bytes;
+        }
+        ReadExactly(bytes, offset);
+        return bytes;
+    }
+
+    private void ReadExactly(Span<byte> target, long offset)
+    {
+        var done = 0;
+        while (done < target.Length)
+        {
+            var n = RandomAccess.Read(Handle, target[done..], offset + done);
             if (n == 0)
             {
                 throw new JournalFormatException($"file ended at offset {offset + done}");
             }
             done += n;
         }
-        return bytes;
     }
 
     /// <summary>
