@@ -2,7 +2,7 @@ using EvidenceKit.Timeline.Formats.Squid;
 using EvidenceKit.Timeline.Formats.Tomcat;
 using EvidenceKit.Timeline.Tests.Formats.Support;
 
-namespace EvidenceKit.Timeline.Tests.Formats.Web;
+namespace EvidenceKit.Timeline.Tests.Formats.AppServers;
 
 public sealed class TomcatSquidParserTests
 {
