@@ -57,6 +57,8 @@ internal static class CommandLine
             Text("--ssh-key", "SSH private key for an sftp:// target (without it: the SSH agent in SSH_AUTH_SOCK, else a password)"),
             Text("--host-key-fingerprint", "Pinned SHA256:... fingerprint of the SFTP server's host key"),
             Text("--known-hosts", "known_hosts file with the SFTP server's host key"),
+            Text("--max-rate", "Cap the source read rate across all workers, e.g. 20MiB/s"),
+            Flag("--low-priority", "Run at the lowest CPU priority (nice 19) and the idle I/O class"),
         };
 
         var root = new RootCommand("evidencekit-collect: gather this server's logs into a sealed, hashed evidence bundle.");
@@ -68,6 +70,7 @@ internal static class CommandLine
         {
             var layered = LayeredSettings.Build(Defaults, parse.GetValue<string>("--config"), TopLevel.Explicit(parse, options));
             var settings = CollectSettings.From(layered, time);
+            LowerPriority(settings.LowPriority);
             if (settings.Resume is not { } resume)
             {
                 return await new CollectCommand(fs, time).ExecuteAsync(settings, args, cancellationToken).ConfigureAwait(false);
@@ -83,13 +86,31 @@ internal static class CommandLine
             var first = CollectSettings.From(LayeredSettings.Build(Defaults, original.GetValue<string>("--config"), TopLevel.Explicit(original, options)), time);
             var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false,
                 SshKey = settings.SshKey ?? first.SshKey, HostKeyFingerprint = settings.HostKeyFingerprint ?? first.HostKeyFingerprint, KnownHosts = settings.KnownHosts ?? first.KnownHosts,
-                Tsa = settings.Tsa ?? first.Tsa, TsaOptional = settings.TsaOptional || first.TsaOptional };
+                Tsa = settings.Tsa ?? first.Tsa, TsaOptional = settings.TsaOptional || first.TsaOptional,
+                MaxReadRate = settings.MaxReadRate ?? first.MaxReadRate, LowPriority = settings.LowPriority || first.LowPriority };
+            LowerPriority(again.LowPriority);
             return await new CollectCommand(fs, time).ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
 
         root.Subcommands.Add(BuildProfiles(fs));
         root.Subcommands.Add(BuildKeygen(time));
         return root;
+    }
+
+    private static void LowerPriority(bool wanted)
+    {
+        if (!wanted)
+        {
+            return;
+        }
+        try
+        {
+            Core.Platform.LowPriority.Apply();
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            throw CliException.Failed($"--low-priority: {e.Message}", e);
+        }
     }
 
     private static readonly Dictionary<string, string?> Defaults = new()

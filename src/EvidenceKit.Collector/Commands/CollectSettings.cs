@@ -38,6 +38,8 @@ internal sealed record CollectSettings
     public string? SshKey { get; init; }
     public string? HostKeyFingerprint { get; init; }
     public string? KnownHosts { get; init; }
+    public long? MaxReadRate { get; init; }
+    public bool LowPriority { get; init; }
 
     /// <summary>Binds and validates; every problem is a <see cref="CliException"/> with exit code 2.</summary>
     public static CollectSettings From(LayeredSettings s, TimeProvider time)
@@ -118,6 +120,8 @@ internal sealed record CollectSettings
             SshKey = s.Get("ssh-key"),
             HostKeyFingerprint = s.Get("host-key-fingerprint"),
             KnownHosts = s.Get("known-hosts"),
+            MaxReadRate = ParseRate(s.Get("max-rate")),
+            LowPriority = s.GetBool("low-priority"),
         };
     }
 
@@ -149,6 +153,23 @@ internal sealed record CollectSettings
             return date;
         }
         throw CliException.BadInput($"--since takes a duration like 7d, 12h, 30m, 2w, or a date like 2026-11-20 or 2026-11-20T08:00:00Z; '{text}' is neither.");
+    }
+
+    /// <summary>"20MiB/s" (or "20MiB"): a positive size per second.</summary>
+    internal static long? ParseRate(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var size = text.Trim();
+        if (size.EndsWith("/s", StringComparison.OrdinalIgnoreCase))
+        {
+            size = size[..^2];
+        }
+        return Sizes.TryParse(size) is > 0 and var rate
+            ? rate
+            : throw CliException.BadInput($"--max-rate takes a rate like 20MiB/s or 500KiB/s, not '{text}'.");
     }
 
     private static long? ParseSize(string option, string? text) => text is null

@@ -85,13 +85,13 @@ public sealed class BundleJournal : IDisposable
                     }
                     else
                     {
-                        WriteBatch();
+                        WriteBatch(line);
                     }
                 }
             }
             else if (!_writing && (_pending.WrittenCount >= BatchBytes || Stopwatch.GetElapsedTime(_firstPendingAt) >= BatchAge))
             {
-                WriteBatch();
+                WriteBatch(line);
             }
         }
     }
@@ -100,9 +100,10 @@ public sealed class BundleJournal : IDisposable
     /// Writes (and, when durable, fsyncs) every pending line as one batch. Called holding the gate; the gate is let go
     /// during the write so other workers can queue the next batch meanwhile. On failure the batch goes back in front of
     /// the pending lines, so a retry after <see cref="Reopen"/> writes it again (a torn line before it only makes a
-    /// resume stop trusting the journal there, which is safe).
+    /// resume stop trusting the journal there, which is safe). The caller's own line (<paramref name="own"/>) is taken
+    /// out again, since the caller sees the failure and appends it anew after reconnecting; the other lines stay.
     /// </summary>
-    private void WriteBatch()
+    private void WriteBatch(byte[]? own)
     {
         var batch = _pending.WrittenSpan.ToArray();
         var upTo = _appended;
@@ -137,7 +138,8 @@ public sealed class BundleJournal : IDisposable
         {
             var later = _pending.WrittenSpan.ToArray();
             _pending.Clear();
-            _pending.Write(batch);
+            var at = own is null ? -1 : batch.AsSpan().IndexOf(own);
+            _pending.Write(at < 0 ? batch : [.. batch.AsSpan(0, at), .. batch.AsSpan(at + own!.Length + 1)]);
             _pending.Write(later);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
@@ -193,7 +195,7 @@ public sealed class BundleJournal : IDisposable
                 }
                 if (_pending.WrittenCount > 0)
                 {
-                    WriteBatch();
+                    WriteBatch(null);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)

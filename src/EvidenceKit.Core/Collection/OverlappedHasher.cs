@@ -14,6 +14,7 @@ internal sealed class OverlappedHasher : IDisposable
     private long _posted;
     private long _hashed;
     private bool _closed;
+    private Exception? _failure;
 
     public OverlappedHasher(MultiHasher hasher)
     {
@@ -45,6 +46,15 @@ internal sealed class OverlappedHasher : IDisposable
         }
     }
 
+    /// <summary>Rethrows what went wrong on the hashing thread, if anything; call after <see cref="Dispose"/>.</summary>
+    public void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
     /// <summary>Stops the thread once the queue is empty (or at once when the copy was abandoned) and joins it.</summary>
     public void Dispose()
     {
@@ -73,7 +83,18 @@ internal sealed class OverlappedHasher : IDisposable
                 }
                 chunk = _queue.Peek();
             }
-            _hasher.Append(chunk.Buffer.AsSpan(0, chunk.Count));
+            try
+            {
+                if (_failure is null)
+                {
+                    _hasher.Append(chunk.Buffer.AsSpan(0, chunk.Count));
+                }
+            }
+            catch (Exception e)
+            {
+                // Kept for the caller: an exception on this thread would end the process.
+                _failure = e;
+            }
             lock (_gate)
             {
                 _queue.Dequeue();

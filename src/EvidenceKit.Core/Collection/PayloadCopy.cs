@@ -88,9 +88,10 @@ internal sealed class PayloadCopy(ITargetStore store, CopyOptions options)
             ring[i] = ArrayPool<byte>.Shared.Rent(size);
         }
         long copied = 0;
+        var overlapped = new OverlappedHasher(hasher);
         try
         {
-            using (var overlapped = new OverlappedHasher(hasher))
+            using (overlapped)
             {
                 for (var chunk = 0; copied < limit; chunk++)
                 {
@@ -124,6 +125,7 @@ internal sealed class PayloadCopy(ITargetStore store, CopyOptions options)
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+        overlapped.ThrowIfFailed();
         return (copied, hasher.Finish());
     }
 
