@@ -10,9 +10,10 @@ namespace EvidenceKit.Core.Bundles;
 /// The journal of a partial bundle: one compact JSON <see cref="FileRecord"/> a line for each finished file, written in
 /// batches. Durable (prosecution): <see cref="Append"/> returns only once its line is written and fsynced (after the
 /// copy itself was made durable); the workers that finish while one of them writes and fsyncs a batch wait and share
-/// the next fsync (group commit), so a journal costs one fsync per batch, not per file. Cheap (analysis): lines are
-/// written when 64 KiB or a second's worth have gathered, and when the journal is closed; a crash loses at most those,
-/// and a resume copies those files again. A resume never trusts an entry: it re-reads the source and re-hashes the
+/// the next fsync (group commit), so a journal costs one fsync per batch, not per file. Cheap (analysis): the first
+/// line is written at once (a journal the target cannot write stops the run at the first file), the others when 64 KiB
+/// or a second's worth have gathered, and when the journal is closed; a crash loses at most those, and a resume copies
+/// those files again. A resume never trusts an entry: it re-reads the source and re-hashes the
 /// copy before keeping one.
 /// </summary>
 public sealed class BundleJournal : IDisposable
@@ -89,7 +90,7 @@ public sealed class BundleJournal : IDisposable
                     }
                 }
             }
-            else if (!_writing && (_pending.WrittenCount >= BatchBytes || Stopwatch.GetElapsedTime(_firstPendingAt) >= BatchAge))
+            else if (!_writing && (_written == 0 || _pending.WrittenCount >= BatchBytes || Stopwatch.GetElapsedTime(_firstPendingAt) >= BatchAge))
             {
                 WriteBatch(line);
             }

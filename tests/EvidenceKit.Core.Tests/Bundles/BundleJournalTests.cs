@@ -113,11 +113,11 @@ public sealed class BundleJournalTests : IDisposable
         public int Writes { get; private set; }
         public string FlushedText => _flushedText;
 
-        public override Stream OpenAppend(string path) => new CountingStream(inner.OpenAppend(path), () => Writes++);
+        public override Stream OpenAppend(string path) => new CountingStream(base.OpenAppend(path), () => Writes++);
 
         void ITargetStore.Flush(Stream stream)
         {
-            inner.Flush(stream is CountingStream c ? c.Inner : stream);
+            Flush(stream is CountingStream c ? c.Inner : stream);
             Interlocked.Increment(ref _flushes);
             _flushedText = File.ReadAllText(journalFile);
         }
@@ -128,8 +128,8 @@ public sealed class BundleJournalTests : IDisposable
         private int _opens;
 
         public override Stream OpenAppend(string path) => Interlocked.Increment(ref _opens) == 1
-            ? new CountingStream(inner.OpenAppend(path), () => throw new TargetConnectionLostException("connection reset"))
-            : inner.OpenAppend(path);
+            ? new CountingStream(base.OpenAppend(path), () => throw new TargetConnectionLostException("connection reset"))
+            : base.OpenAppend(path);
     }
 
     private sealed class CountingStream(Stream inner, Action onWrite) : Stream

@@ -111,7 +111,7 @@ public sealed class PayloadCopyTests : IDisposable
     /// <summary>A drive that fills up after <c>limit</c> bytes of payload.</summary>
     private sealed class FailingAfterStore(ITargetStore inner, long limit) : DelegatingStore(inner)
     {
-        public override Stream Create(string path) => new Filling(inner.Create(path), limit);
+        public override Stream Create(string path) => new Filling(base.Create(path), limit);
 
         private sealed class Filling(Stream inner, long limit) : Stream
         {
