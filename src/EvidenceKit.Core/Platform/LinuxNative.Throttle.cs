@@ -18,16 +18,10 @@ internal static partial class LinuxNative
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, int which, int who, int ioprio);
 
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
-    private static partial long Syscall(long number, int which, int who);
-
     /// <summary>ioprio_set(2) (glibc has no wrapper). IOPRIO_WHO_PROCESS with a thread id sets that one thread.</summary>
     public static int IoprioSet(int which, int who, int ioprio) => (int)Syscall(IoprioSetNumber, which, who, ioprio);
 
-    /// <summary>ioprio_get(2): the I/O class and level of one thread, or -1.</summary>
-    public static int IoprioGet(int which, int who) => (int)Syscall(IoprioSetNumber + 1, which, who);
-
-    /// <summary>The syscall number of ioprio_set: 251 on x86-64, 30 on arm64 (ioprio_get is the next one on both).</summary>
+    /// <summary>The syscall number of ioprio_set: 251 on x86-64, 30 on arm64.</summary>
     private static long IoprioSetNumber => RuntimeInformation.ProcessArchitecture switch
     {
         Architecture.X64 => 251,

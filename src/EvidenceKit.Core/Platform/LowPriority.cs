@@ -46,10 +46,6 @@ public static class LowPriority
         }
     }
 
-    /// <summary>True when the calling thread is in the idle I/O class.</summary>
-    public static bool CurrentThreadIsIdle() => OperatingSystem.IsLinux()
-        && LinuxNative.IoprioGet(LinuxNative.IOPRIO_WHO_PROCESS, 0) >> LinuxNative.IOPRIO_CLASS_SHIFT == LinuxNative.IOPRIO_CLASS_IDLE;
-
     private static IEnumerable<int> Threads()
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc/self/task"))
