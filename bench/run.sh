@@ -40,6 +40,47 @@ for tool in python3 /usr/bin/time sha256sum cp; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool" >&2; exit 2; }
 done
 
+report() {
+echo
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $FSTYPE, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds"
+python3 - "$RESULTS" <<'PY'
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    name, seconds, cpu, kib, rc = line.split()
+    runs[name].append((float(seconds), float(cpu), int(kib), int(rc)))
+def med(name, i=0):
+    return statistics.median(r[i] for r in runs[name])
+def peak(name):
+    return max(r[2] for r in runs[name]) / 1024
+def exits(name):
+    codes = sorted({r[3] for r in runs[name]})
+    return "" if codes == [0] else f" (exit {', '.join(map(str, codes))})"
+rows = [
+    ("analysis collect, large-file corpus", "large:analysis", "large:cp-a", "`cp -a`", "<= 1.25x"),
+    ("prosecution collect, large-file corpus", "large:prosecution", "large:cp-a+sha256sum", "`cp -a` + `sha256sum`", "<= 0.75x"),
+    ("verify, large-file corpus", "large:verify", "large:sha256sum-c", "`sha256sum -c`", "<= 0.25x"),
+    ("analysis collect, 200,000 small files", "small:analysis", "small:cp-a", "`cp -a`", "<= 1.5x"),
+    ("verify, 200,000 small files", "small:verify", "small:sha256sum-c", "`sha256sum -c`", "<= 1.0x"),
+    ("analysis collect, 1,000,000 files", "million:analysis", None, "", "<= 256 MiB"),
+    ("verify, 1,000,000 files", "million:verify", None, "", "<= 256 MiB, VALID"),
+]
+print("| work | EvidenceKit median (CPU) | reference | reference median (CPU) | ratio | CPU ratio | goal | EvidenceKit peak RSS |")
+print("|---|---|---|---|---|---|---|---|")
+for title, ek, ref, ref_name, goal in rows:
+    if ek not in runs:
+        continue
+    ek_cell = f"{med(ek):.2f} s ({med(ek, 1):.2f} s){exits(ek)}"
+    if ref and ref in runs:
+        ref_cell = f"{med(ref):.2f} s ({med(ref, 1):.2f} s){exits(ref)}"
+        ratio = f"{med(ek) / med(ref):.2f}x"
+        cpu_ratio = f"{med(ek, 1) / med(ref, 1):.2f}x" if med(ref, 1) > 0 else ""
+    else:
+        ref_cell, ratio, cpu_ratio = "", "", ""
+    print(f"| {title} | {ek_cell} | {ref_name} | {ref_cell} | {ratio} | {cpu_ratio} | {goal} | {peak(ek):.0f} MiB |")
+PY
+}
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/evidencekit-bench.XXXXXX")
 MOUNTED=
 CHILD=
@@ -47,6 +88,10 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$CHILD" ]; then kill "$CHILD" 2>/dev/null || true; wait "$CHILD" 2>/dev/null || true; fi
+  if [ "$rc" -ge 128 ] && [ -s "${RESULTS:-}" ]; then
+    echo "interrupted; the runs finished so far:"
+    report || true
+  fi
   if [ -n "$MOUNTED" ]; then umount "$MOUNTED" 2>/dev/null || umount -l "$MOUNTED" 2>/dev/null || true; fi
   if [ -n "$DIR" ] && [ -n "${FS:-}" ]; then rm -rf "$FS"; fi
   rm -rf "$WORK"
@@ -182,41 +227,4 @@ for corpus in "${selected[@]}"; do
   esac
 done
 
-echo
-echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $FSTYPE, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds"
-python3 - "$RESULTS" <<'PY'
-import collections, statistics, sys
-runs = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    name, seconds, cpu, kib, rc = line.split()
-    runs[name].append((float(seconds), float(cpu), int(kib), int(rc)))
-def med(name, i=0):
-    return statistics.median(r[i] for r in runs[name])
-def peak(name):
-    return max(r[2] for r in runs[name]) / 1024
-def exits(name):
-    codes = sorted({r[3] for r in runs[name]})
-    return "" if codes == [0] else f" (exit {', '.join(map(str, codes))})"
-rows = [
-    ("analysis collect, large-file corpus", "large:analysis", "large:cp-a", "`cp -a`", "<= 1.25x"),
-    ("prosecution collect, large-file corpus", "large:prosecution", "large:cp-a+sha256sum", "`cp -a` + `sha256sum`", "<= 0.75x"),
-    ("verify, large-file corpus", "large:verify", "large:sha256sum-c", "`sha256sum -c`", "<= 0.25x"),
-    ("analysis collect, 200,000 small files", "small:analysis", "small:cp-a", "`cp -a`", "<= 1.5x"),
-    ("verify, 200,000 small files", "small:verify", "small:sha256sum-c", "`sha256sum -c`", "<= 1.0x"),
-    ("analysis collect, 1,000,000 files", "million:analysis", None, "", "<= 256 MiB"),
-    ("verify, 1,000,000 files", "million:verify", None, "", "<= 256 MiB, VALID"),
-]
-print("| work | EvidenceKit median (CPU) | reference | reference median (CPU) | ratio | CPU ratio | goal | EvidenceKit peak RSS |")
-print("|---|---|---|---|---|---|---|---|")
-for title, ek, ref, ref_name, goal in rows:
-    if ek not in runs:
-        continue
-    ek_cell = f"{med(ek):.2f} s ({med(ek, 1):.2f} s){exits(ek)}"
-    if ref:
-        ref_cell = f"{med(ref):.2f} s ({med(ref, 1):.2f} s){exits(ref)}"
-        ratio = f"{med(ek) / med(ref):.2f}x"
-        cpu_ratio = f"{med(ek, 1) / med(ref, 1):.2f}x" if med(ref, 1) > 0 else ""
-    else:
-        ref_cell, ratio, cpu_ratio = "", "", ""
-    print(f"| {title} | {ek_cell} | {ref_name} | {ref_cell} | {ratio} | {cpu_ratio} | {goal} | {peak(ek):.0f} MiB |")
-PY
+report
