@@ -62,7 +62,7 @@ public static class ProgressView
                         }
                         last = clock.Elapsed;
                         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"progress: {p.FilesDone}/{p.FilesTotal} files, {Sizes.Format(p.BytesDone)} of {Sizes.Format(p.BytesTotal)}"));
+                            $"progress: {p.FilesDone}/{p.FilesTotal} files, {Sizes.Format(p.BytesDone)} of {Sizes.Format(p.BytesTotal)}, {Sizes.Format((long)(p.BytesDone / Math.Max(0.001, clock.Elapsed.TotalSeconds)))}/s"));
                     }
                 });
                 return await work(plain).ConfigureAwait(false);

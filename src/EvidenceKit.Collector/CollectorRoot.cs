@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Collector.Commands;
+using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Collector;
 
@@ -27,6 +28,7 @@ internal static class CollectorRoot
         {
             var settings = CollectSettings.Bind(CollectSettings.Layer(parse), time);
             var command = new CollectCommand(fs, time, stdout);
+            LowerPriority(settings.LowPriority);
             if (settings.Resume is not { } resume)
             {
                 return await command.ExecuteAsync(settings, args, cancellationToken).ConfigureAwait(false);
@@ -37,11 +39,29 @@ internal static class CollectorRoot
                 return command.FinishSeal(partial, settings);
             }
             var again = ResumeSettings.Merge(root, partial, settings, time);
+            LowerPriority(again.LowPriority);
             return await command.ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
         root.Subcommands.Add(BuildProfiles(fs, stdout));
         root.Subcommands.Add(BuildKeygen(time, stdout));
         return root;
+    }
+
+    /// <summary>--low-priority: nice 19 and the idle I/O class for every thread, before any file is read.</summary>
+    private static void LowerPriority(bool wanted)
+    {
+        if (!wanted)
+        {
+            return;
+        }
+        try
+        {
+            LowPriority.Apply();
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            throw CliException.Failed($"--low-priority: {e.Message}", e);
+        }
     }
 
     private static Command BuildKeygen(TimeProvider time, TextWriter stdout)

@@ -88,6 +88,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time, TextWrit
             LegacyHashes = settings.LegacyHashes,
             Parallelism = settings.Parallelism ?? Math.Max(2, Environment.ProcessorCount),
             Force = settings.Force,
+            MaxReadRate = settings.MaxReadRate,
             Organization = settings.Organization,
         };
 

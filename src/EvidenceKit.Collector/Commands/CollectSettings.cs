@@ -44,6 +44,8 @@ internal sealed record CollectSettings
     public static readonly Setting<string> SshKeyOption = Settings.Text("--ssh-key", "SSH private key for an sftp:// target (without it: the SSH agent in SSH_AUTH_SOCK, else a password)");
     public static readonly Setting<string> HostKeyFingerprintOption = Settings.Text("--host-key-fingerprint", "Pinned SHA256:... fingerprint of the SFTP server's host key");
     public static readonly Setting<string> KnownHostsOption = Settings.Text("--known-hosts", "known_hosts file with the SFTP server's host key");
+    public static readonly Setting<long?> MaxRateOption = new("--max-rate", "Cap the source read rate across all workers, e.g. 20MiB/s", ParseRate);
+    public static readonly Setting<bool> LowPriorityOption = Setting<bool>.Flag("--low-priority", "Run at the lowest CPU priority (nice 19) and the idle I/O class");
 
     /// <summary>Every option of the collect command, in the order help lists them.</summary>
     public static IReadOnlyList<Option> Options { get; } =
@@ -54,6 +56,7 @@ internal sealed record CollectSettings
         ExaminerOption.Option, OrgOption.Option, KeyOption.Option, IncidentOwnerOption.Option, ContactOption.Option,
         SeverityOption.Option, ReasonOption.Option, DescriptionOption.Option, HashOption.Option, TsaOption.Option,
         TsaOptionalOption.Option, ResumeOption.Option, SshKeyOption.Option, HostKeyFingerprintOption.Option, KnownHostsOption.Option,
+        MaxRateOption.Option, LowPriorityOption.Option,
     ];
 
     /// <summary>The built-in defaults, the bottom layer.</summary>
@@ -94,6 +97,8 @@ internal sealed record CollectSettings
     public string? SshKey { get; init; }
     public string? HostKeyFingerprint { get; init; }
     public string? KnownHosts { get; init; }
+    public long? MaxReadRate { get; init; }
+    public bool LowPriority { get; init; }
 
     /// <summary>The layered settings of one command line: defaults, files, environment, then the options typed.</summary>
     public static LayeredSettings Layer(ParseResult parse) =>
@@ -146,6 +151,8 @@ internal sealed record CollectSettings
             SshKey = SshKeyOption.Read(s),
             HostKeyFingerprint = HostKeyFingerprintOption.Read(s),
             KnownHosts = KnownHostsOption.Read(s),
+            MaxReadRate = MaxRateOption.Read(s),
+            LowPriority = LowPriorityOption.Read(s),
         };
     }
 
@@ -164,6 +171,19 @@ internal sealed record CollectSettings
             }
         }
         return hashes.Where(h => h != "sha256").Distinct().ToArray();
+    }
+
+    /// <summary>"20MiB/s" (or "20MiB"): a positive size per second.</summary>
+    private static long? ParseRate(string text)
+    {
+        var size = text.Trim();
+        if (size.EndsWith("/s", StringComparison.OrdinalIgnoreCase))
+        {
+            size = size[..^2];
+        }
+        return Sizes.TryParse(size) is > 0 and var rate
+            ? rate
+            : throw CliException.BadInput($"--max-rate takes a rate like 20MiB/s or 500KiB/s, not '{text}'.");
     }
 
     private static Setting<long?> Size(string name, string description) =>

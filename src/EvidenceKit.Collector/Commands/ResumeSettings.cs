@@ -5,7 +5,8 @@ namespace EvidenceKit.Collector.Commands;
 /// <summary>
 /// The settings of a resumed collection: the first run's own arguments (recorded in the partial bundle) decide what is
 /// collected, so the resume plans exactly the same collection; only how to reach the target (SSH key, host key, TSA)
-/// and how to report (--json, --quiet, --verbose) may come from the resuming command line.
+/// how to report (--json, --quiet, --verbose) and how gently to run (--max-rate, --low-priority) may come from the
+/// resuming command line.
 /// </summary>
 internal static class ResumeSettings
 {
@@ -27,6 +28,8 @@ internal static class ResumeSettings
             KnownHosts = now.KnownHosts ?? first.KnownHosts,
             Tsa = now.Tsa ?? first.Tsa,
             TsaOptional = now.TsaOptional || first.TsaOptional,
+            MaxReadRate = now.MaxReadRate ?? first.MaxReadRate,
+            LowPriority = now.LowPriority || first.LowPriority,
         };
     }
 }

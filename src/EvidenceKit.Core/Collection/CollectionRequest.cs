@@ -39,6 +39,9 @@ public sealed record CollectionRequest
     /// <summary>Start even if the target looks too small.</summary>
     public bool Force { get; init; }
 
+    /// <summary>The cap on how many source bytes are read per second, across every worker (--max-rate); null for none.</summary>
+    public long? MaxReadRate { get; init; }
+
     /// <summary>Source-Organization in bag-info.txt.</summary>
     public string? Organization { get; init; }
 }

@@ -137,7 +137,10 @@ public sealed class Collector(
         IReadOnlyList<FileRecord> alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? resumeReasons = null)
     {
-        var engine = new CopyEngine(source, store, new CopyOptions(request.Mode, request.LegacyHashes), accounts);
+        var engine = new CopyEngine(source, store, new CopyOptions(request.Mode, request.LegacyHashes)
+        {
+            ReadRate = request.MaxReadRate is { } rate ? new ReadRateLimiter(rate) : null,
+        }, accounts);
         var collected = new ConcurrentBag<FileRecord>(alreadyDone);
         var failed = new ConcurrentBag<SkippedRecord>();
         var doneIds = alreadyDone.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);

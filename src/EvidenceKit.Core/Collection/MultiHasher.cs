@@ -26,6 +26,34 @@ internal sealed class MultiHasher : IDisposable
         }
     }
 
+    /// <summary>
+    /// The digests of a whole file already in memory, without the incremental contexts a stream needs: a small file
+    /// costs one pass of each algorithm and nothing else.
+    /// </summary>
+    public static (string Sha256, string? Sha1, string? Md5, string? Sha512) HashOnce(ReadOnlySpan<byte> data, IReadOnlyList<string> legacy)
+    {
+        Span<byte> digest = stackalloc byte[SHA512.HashSizeInBytes];
+        var sha256 = Hex(digest[..SHA256.HashData(data, digest)]);
+        if (legacy.Count == 0)
+        {
+            return (sha256, null, null, null);
+        }
+        string? sha1 = null, md5 = null, sha512 = null;
+        if (legacy.Contains("sha1"))
+        {
+            sha1 = Hex(digest[..SHA1.HashData(data, digest)]);
+        }
+        if (legacy.Contains("md5"))
+        {
+            md5 = Hex(digest[..MD5.HashData(data, digest)]);
+        }
+        if (legacy.Contains("sha512"))
+        {
+            sha512 = Hex(digest[..SHA512.HashData(data, digest)]);
+        }
+        return (sha256, sha1, md5, sha512);
+    }
+
     public void Append(ReadOnlySpan<byte> data)
     {
         _sha256.AppendData(data);
@@ -47,4 +75,6 @@ internal sealed class MultiHasher : IDisposable
         _md5?.Dispose();
         _sha512?.Dispose();
     }
+
+    private static string Hex(ReadOnlySpan<byte> digest) => Convert.ToHexStringLower(digest);
 }
