@@ -57,6 +57,9 @@ internal static class CommandLine
             Text("--ssh-key", "SSH private key for an sftp:// target (without it: the SSH agent in SSH_AUTH_SOCK, else a password)"),
             Text("--host-key-fingerprint", "Pinned SHA256:... fingerprint of the SFTP server's host key"),
             Text("--known-hosts", "known_hosts file with the SFTP server's host key"),
+            Text("--clock-offset", "This host's clock minus a reference clock, SECONDS[:UNCERTAINTY], recorded in the manifest"),
+            Text("--clock-reference", "The clock --clock-offset was measured against, e.g. controller (default: reference)"),
+            Text("--clock-measured-at", "When --clock-offset was measured, on the reference clock (default: now, corrected by the offset)"),
         };
 
         var root = new RootCommand("evidencekit-collect: gather this server's logs into a sealed, hashed evidence bundle.");
@@ -83,7 +86,8 @@ internal static class CommandLine
             var first = CollectSettings.From(LayeredSettings.Build(Defaults, original.GetValue<string>("--config"), TopLevel.Explicit(original, options)), time);
             var again = first with { Target = partial.StoreRoot, Json = settings.Json, Quiet = settings.Quiet, Verbose = settings.Verbose, DryRun = false,
                 SshKey = settings.SshKey ?? first.SshKey, HostKeyFingerprint = settings.HostKeyFingerprint ?? first.HostKeyFingerprint, KnownHosts = settings.KnownHosts ?? first.KnownHosts,
-                Tsa = settings.Tsa ?? first.Tsa, TsaOptional = settings.TsaOptional || first.TsaOptional };
+                Tsa = settings.Tsa ?? first.Tsa, TsaOptional = settings.TsaOptional || first.TsaOptional,
+                ClockOffset = settings.ClockOffset ?? first.ClockOffset };
             return await new CollectCommand(fs, time).ExecuteAsync(again, partial.Info.Arguments, cancellationToken, partial).ConfigureAwait(false);
         });
 

@@ -4,6 +4,7 @@ using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Verification;
 using EvidenceKit.Verifier.Custody;
+using EvidenceKit.Verifier.Folder;
 using EvidenceKit.Verifier.Output;
 
 namespace EvidenceKit.Verifier;
@@ -24,7 +25,7 @@ internal sealed class VerifyCommand(
 {
     public const int UsageError = 2;
 
-    private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial)." };
+    private readonly Argument<string> _bundle = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial), or a folder of bundles (one row each)." };
     private readonly Option<string[]> _trust = TrustOptions.Trust();
     private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
     private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
@@ -99,6 +100,10 @@ internal sealed class VerifyCommand(
 
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
         var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), createTimestampVerifier?.Invoke(), TimeProvider.System, options);
+        if (BundleFolder.IsFolderOfBundles(settings.BundlePath))
+        {
+            return FolderCommand.Execute(settings, verifier, stdout, stderr);
+        }
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)

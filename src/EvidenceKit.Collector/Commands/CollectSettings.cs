@@ -38,6 +38,7 @@ internal sealed record CollectSettings
     public string? SshKey { get; init; }
     public string? HostKeyFingerprint { get; init; }
     public string? KnownHosts { get; init; }
+    public EvidenceKit.Core.Bundles.Manifest.ClockOffsetRecord? ClockOffset { get; init; }
 
     /// <summary>Binds and validates; every problem is a <see cref="CliException"/> with exit code 2.</summary>
     public static CollectSettings From(LayeredSettings s, TimeProvider time)
@@ -118,6 +119,7 @@ internal sealed record CollectSettings
             SshKey = s.Get("ssh-key"),
             HostKeyFingerprint = s.Get("host-key-fingerprint"),
             KnownHosts = s.Get("known-hosts"),
+            ClockOffset = ClockOffsetOption.Parse(s.Get("clock-offset"), s.Get("clock-reference"), s.Get("clock-measured-at"), time),
         };
     }
 
