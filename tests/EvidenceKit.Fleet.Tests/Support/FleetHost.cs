@@ -22,10 +22,13 @@ public sealed class FleetHost : IDisposable
         Write("etc/os-release", $"PRETTY_NAME=\"Fleet test {name}\"\nID=debian\n");
         Write("var/log/syslog", $"Dec  2 01:00:00 {name} sshd[1]: {Marker} syslog\n");
         Write("var/log/auth.log", $"Dec  2 01:00:01 {name} sudo: {Marker} auth\n");
-        var hostKey = SshTool.NewKey(Path.Combine(Dir, "host_key"));
+        // The sshd's own files are the test's, not the host's disk: they stay outside Dir.
+        var sshdDir = Path.Combine(baseDir, "sshd-" + name);
+        Directory.CreateDirectory(sshdDir);
+        var hostKey = SshTool.NewKey(Path.Combine(sshdDir, "host_key"));
         HostPublicKey = File.ReadAllText(hostKey + ".pub").Trim();
         Port = SshdProcess.FreePort();
-        var config = Path.Combine(Dir, "sshd_config");
+        var config = Path.Combine(sshdDir, "sshd_config");
         File.WriteAllText(config, $"""
             ListenAddress {address}
             Port {Port}
@@ -38,7 +41,7 @@ public sealed class FleetHost : IDisposable
             AllowAgentForwarding yes
             StrictModes no
             UsePAM no
-            PidFile {Path.Combine(Dir, "sshd.pid")}
+            PidFile {Path.Combine(sshdDir, "sshd.pid")}
             Subsystem sftp internal-sftp
 
             """);
@@ -51,6 +54,7 @@ public sealed class FleetHost : IDisposable
 
     public string Address { get; }
 
+    /// <summary>The host's disk as far as the tests are concerned: its log tree and its temp area.</summary>
     public string Dir { get; }
 
     /// <summary>The host's log tree (evidencekit_root).</summary>
