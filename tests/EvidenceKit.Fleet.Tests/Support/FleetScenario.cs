@@ -144,15 +144,16 @@ public sealed class FleetScenario : IDisposable
             .Select(p => $"{Path.GetRelativePath(Server.Upload, p)} {new FileInfo(p).LastWriteTimeUtc.Ticks}")
             .ToList();
 
-    /// <summary>Waits (bounded) until web13's .partial holds resume.json and its collector runs, then SIGKILLs that collector.</summary>
+    /// <summary>Waits (bounded) until web13's .partial is resumable and mid-copy and its collector runs, then SIGKILLs that collector.</summary>
     private bool KillCollectorOnce(FleetHost host, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.Combine(Server!.Upload, host.Name);
         while (!stop.IsCancellationRequested && clock.Elapsed < KillLimit)
         {
+            // Resumable and mid-copy: resume.json written in full and copying under way (the big log takes a while).
             var resumable = Directory.Exists(folder)
-                && Directory.EnumerateDirectories(folder, "*.partial").Any(p => File.Exists(Path.Combine(p, "resume.json")));
+                && Directory.EnumerateDirectories(folder, "*.partial").Any(p => Written(Path.Combine(p, "resume.json")) && Copying(Path.Combine(p, "data")));
             var pid = resumable ? CollectorPid(host.TempArea) : null;
             if (pid is { } id)
             {
@@ -165,6 +166,11 @@ public sealed class FleetScenario : IDisposable
         }
         return false;
     }
+
+    private static bool Written(string path) => File.Exists(path) && new FileInfo(path).Length > 0 && File.ReadAllText(path).EndsWith('\n');
+
+    private static bool Copying(string data) =>
+        Directory.Exists(data) && Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0);
 
     private static int? CollectorPid(string tempArea)
     {
