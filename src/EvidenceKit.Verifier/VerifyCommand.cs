@@ -3,6 +3,7 @@ using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Verifier.Folder;
 using EvidenceKit.Verifier.Output;
 
 namespace EvidenceKit.Verifier;
@@ -35,6 +36,10 @@ internal sealed class VerifyCommand(VerifierServices services, TextWriter stdout
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
         var fileSystem = new FileSystem();
         var verifier = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), services.Time, options);
+        if (BundleFolder.IsFolderOfBundles(settings.BundlePath))
+        {
+            return FolderCommand.Execute(settings, verifier, stdout, stderr);
+        }
         var report = verifier.Verify(settings.BundlePath);
 
         if (settings.Json)

@@ -19,7 +19,7 @@ internal sealed record VerifySettings(
     string? ReportPdfPath = null,
     bool Force = false)
 {
-    public static readonly Argument<string> BundleArgument = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial)." };
+    public static readonly Argument<string> BundleArgument = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial), or a folder of bundles (one row each)." };
     public static readonly Option<bool> RequireSignatureOption = new("--require-signature") { Description = "An unsigned bundle is UNTRUSTED (exit 3) rather than VALID." };
     public static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON document (checks, verdict, exit code, figures) and nothing else." };
     public static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print only the verdict line." };

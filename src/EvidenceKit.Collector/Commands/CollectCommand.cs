@@ -62,7 +62,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time, TextWrit
             throw CliException.Failed(targetProblem);
         }
 
-        var host = ReadHost(source, root);
+        var host = ReadHost(source, root) with { ClockOffset = settings.ClockOffset };
         foreach (var (field, why) in host.Unavailable ?? new Dictionary<string, string>())
         {
             logger.Warning("Host {Field} not recorded: {Reason}", field, why);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvidenceKit.Cli;
+using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 
 namespace EvidenceKit.Collector.Commands;
@@ -46,6 +47,9 @@ internal sealed record CollectSettings
     public static readonly Setting<string> KnownHostsOption = Settings.Text("--known-hosts", "known_hosts file with the SFTP server's host key");
     public static readonly Setting<long?> MaxRateOption = new("--max-rate", "Cap the source read rate across all workers, e.g. 20MiB/s", ParseRate);
     public static readonly Setting<bool> LowPriorityOption = Setting<bool>.Flag("--low-priority", "Run at the lowest CPU priority (nice 19) and the idle I/O class");
+    public static readonly Setting<string> ClockOffsetOpt = Settings.Text("--clock-offset", "This host's clock minus a reference clock, SECONDS[:UNCERTAINTY], recorded in the manifest");
+    public static readonly Setting<string> ClockReferenceOption = Settings.Text("--clock-reference", "The clock --clock-offset was measured against, e.g. controller (default: reference)");
+    public static readonly Setting<string> ClockMeasuredAtOption = Settings.Text("--clock-measured-at", "When --clock-offset was measured, on the reference clock (default: now, corrected by the offset)");
 
     /// <summary>Every option of the collect command, in the order help lists them.</summary>
     public static IReadOnlyList<Option> Options { get; } =
@@ -56,7 +60,7 @@ internal sealed record CollectSettings
         ExaminerOption.Option, OrgOption.Option, KeyOption.Option, IncidentOwnerOption.Option, ContactOption.Option,
         SeverityOption.Option, ReasonOption.Option, DescriptionOption.Option, HashOption.Option, TsaOption.Option,
         TsaOptionalOption.Option, ResumeOption.Option, SshKeyOption.Option, HostKeyFingerprintOption.Option, KnownHostsOption.Option,
-        MaxRateOption.Option, LowPriorityOption.Option,
+        MaxRateOption.Option, LowPriorityOption.Option, ClockOffsetOpt.Option, ClockReferenceOption.Option, ClockMeasuredAtOption.Option,
     ];
 
     /// <summary>The built-in defaults, the bottom layer.</summary>
@@ -99,6 +103,7 @@ internal sealed record CollectSettings
     public string? KnownHosts { get; init; }
     public long? MaxReadRate { get; init; }
     public bool LowPriority { get; init; }
+    public ClockOffsetRecord? ClockOffset { get; init; }
 
     /// <summary>The layered settings of one command line: defaults, files, environment, then the options typed.</summary>
     public static LayeredSettings Layer(ParseResult parse) =>
@@ -153,6 +158,7 @@ internal sealed record CollectSettings
             KnownHosts = KnownHostsOption.Read(s),
             MaxReadRate = MaxRateOption.Read(s),
             LowPriority = LowPriorityOption.Read(s),
+            ClockOffset = ClockOffsetOption.Parse(ClockOffsetOpt.Read(s), ClockReferenceOption.Read(s), ClockMeasuredAtOption.Read(s), time),
         };
     }
 

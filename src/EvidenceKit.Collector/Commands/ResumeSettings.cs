@@ -30,6 +30,7 @@ internal static class ResumeSettings
             TsaOptional = now.TsaOptional || first.TsaOptional,
             MaxReadRate = now.MaxReadRate ?? first.MaxReadRate,
             LowPriority = now.LowPriority || first.LowPriority,
+            ClockOffset = now.ClockOffset ?? first.ClockOffset,
         };
     }
 }

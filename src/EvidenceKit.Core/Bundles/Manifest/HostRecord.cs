@@ -41,4 +41,7 @@ public sealed record HostRecord
 
     /// <summary>True when collected through --root (a mounted image): host values then describe the collecting machine.</summary>
     public bool? FromRoot { get; init; }
+
+    /// <summary>The host clock's offset from a reference clock, when the collector was given one (--clock-offset).</summary>
+    public ClockOffsetRecord? ClockOffset { get; init; }
 }

@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using EvidenceKit.Testing;
+
+namespace EvidenceKit.Fleet.Tests.Support;
+
+/// <summary>
+/// The fleet scenario, played once for all fleet tests (it is slow): three hosts and an evidence server, driven by
+/// the real collect.yml through Debian's ansible-playbook. Run 1 with web13's sshd stopped; run 2 with web13 back and
+/// its collector killed mid-copy; run 3 resumes it; run 4 has nothing to do. Every run's output, summary and the
+/// evidence server's entries afterwards are kept for the tests to judge.
+/// </summary>
+public sealed class FleetScenario : IDisposable
+{
+    public const string Case = "IR-FLEET-7";
+    private static readonly TimeSpan PlaybookLimit = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan KillLimit = TimeSpan.FromMinutes(4);
+    private readonly TempDirectory _dir = new("ek-fleet-");
+    private readonly List<FleetHost> _hosts = [];
+
+    public FleetScenario()
+    {
+        SkipReason = Missing();
+        if (SkipReason is not null)
+        {
+            return;
+        }
+        try
+        {
+            Binaries = new PublishedBinaries();
+            ControllerKey = SshTool.NewKey(_dir.Combine("controller_key"));
+            foreach (var (name, address) in new[] { ("web11", "127.0.0.11"), ("web12", "127.0.0.12"), ("web13", "127.0.0.13") })
+            {
+                _hosts.Add(new FleetHost(_dir.Path, name, address, ControllerKey + ".pub"));
+            }
+            Server = new EvidenceServer(_dir.Path, "127.0.0.14");
+            File.WriteAllLines(_dir.Combine("known_hosts"), _hosts.Select(h => $"[{h.Address}]:{h.Port} {h.HostPublicKey}"));
+            WriteInventory();
+            Directory.CreateDirectory(ControllerTemp);
+            Play();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Why the scenario cannot run here, or null.</summary>
+    public string? SkipReason { get; }
+
+    public PublishedBinaries? Binaries { get; }
+
+    public EvidenceServer? Server { get; }
+
+    public string ControllerKey { get; } = "";
+
+    public IReadOnlyList<FleetHost> Hosts => _hosts;
+
+    public FleetHost Host(string name) => _hosts.Single(h => h.Name == name);
+
+    public string SummaryDir => _dir.Combine("summary");
+
+    /// <summary>The controller's TMPDIR during the runs.</summary>
+    public string ControllerTemp => _dir.Combine("controller-tmp");
+
+    /// <summary>Run 1: web13's sshd stopped. Run 2: web13 back, its collector killed mid-copy. Run 3: resumed. Run 4: nothing to do.</summary>
+    public List<PlaybookRun> Runs { get; } = [];
+
+    /// <summary>Whether the killer found web13's collector with a resumable .partial and killed it during run 2.</summary>
+    public bool KilledMidRun { get; private set; }
+
+    /// <summary>The temp areas' entries after each run, by host.</summary>
+    public List<Dictionary<string, string[]>> TempAreasAfterRun { get; } = [];
+
+    /// <summary>ssh-agent and ssh processes of the runs' private folders still alive after each run.</summary>
+    public List<string[]> LeftoverProcessesAfterRun { get; } = [];
+
+    public void Dispose()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+        Server?.Dispose();
+        Binaries?.Dispose();
+        _dir.Dispose();
+    }
+
+    private void Play()
+    {
+        var web13 = Host("web13");
+        web13.Stop();
+        Runs.Add(RunPlaybook());
+        web13.Start();
+        // A large log only on web13, so its collection is still copying when it is killed.
+        using (var big = File.Create(Path.Combine(web13.Root, "var/log/big.log")))
+        {
+            big.SetLength(384L * 1024 * 1024);
+        }
+        using (var killer = new CancellationTokenSource())
+        {
+            var kill = Task.Run(() => KillCollectorOnce(web13, killer.Token));
+            Runs.Add(RunPlaybook());
+            killer.Cancel();
+            KilledMidRun = kill.GetAwaiter().GetResult();
+        }
+        Runs.Add(RunPlaybook());
+        Runs.Add(RunPlaybook());
+    }
+
+    private PlaybookRun RunPlaybook()
+    {
+        var clock = Stopwatch.StartNew();
+        var playbook = Path.Combine(Run.RepositoryRoot(), "deploy", "ansible", "collect.yml");
+        var result = Run.Tool("ansible-playbook", ["-i", _dir.Combine("inventory.yml"), playbook], _dir.Path, new Dictionary<string, string?>
+        {
+            ["EVIDENCEKIT_SSH_KEY_PASSPHRASE"] = Server!.Passphrase,
+            ["ANSIBLE_NOCOLOR"] = "1",
+            ["ANSIBLE_FORCE_COLOR"] = "0",
+            ["ANSIBLE_LOCAL_TEMP"] = _dir.Combine("ansible-local"),
+            ["ANSIBLE_RETRY_FILES_ENABLED"] = "0",
+            ["ANSIBLE_PYTHON_INTERPRETER"] = "/usr/bin/python3",
+            // The controller's private run folder (ekf-XXXX) lands here, so its processes can be told from anyone else's.
+            ["TMPDIR"] = ControllerTemp,
+        }, PlaybookLimit);
+        clock.Stop();
+        var summaryPath = Path.Combine(SummaryDir, "fleet-summary.json");
+        var summary = File.Exists(summaryPath) ? JsonDocument.Parse(File.ReadAllText(summaryPath)) : null;
+        if (File.Exists(summaryPath))
+        {
+            File.Move(summaryPath, summaryPath + $".run{Runs.Count + 1}");
+        }
+        TempAreasAfterRun.Add(_hosts.ToDictionary(h => h.Name, h => Directory.GetFileSystemEntries(h.TempArea)));
+        LeftoverProcessesAfterRun.Add(RunProcesses());
+        return new PlaybookRun(result.ExitCode, result.StdOut + result.StdErr, clock.Elapsed, summary, ServerEntries());
+    }
+
+    /// <summary>Every entry on the evidence server with its size and modification time, to tell whether a run wrote anything.</summary>
+    public IReadOnlyList<string> ServerEntries() =>
+        Directory.EnumerateFileSystemEntries(Server!.Upload, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Order(StringComparer.Ordinal)
+            .Select(p => $"{Path.GetRelativePath(Server.Upload, p)} {new FileInfo(p).LastWriteTimeUtc.Ticks}")
+            .ToList();
+
+    /// <summary>Waits (bounded) until web13's .partial is resumable and mid-copy and its collector runs, then SIGKILLs that collector.</summary>
+    private bool KillCollectorOnce(FleetHost host, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        var folder = Path.Combine(Server!.Upload, host.Name);
+        while (!stop.IsCancellationRequested && clock.Elapsed < KillLimit)
+        {
+            // Resumable and mid-copy: resume.json written in full and copying under way (the big log takes a while).
+            var resumable = Directory.Exists(folder)
+                && Directory.EnumerateDirectories(folder, "*.partial").Any(p => Written(Path.Combine(p, "resume.json")) && Copying(Path.Combine(p, "data")));
+            var pid = resumable ? CollectorPid(host.TempArea) : null;
+            if (pid is { } id)
+            {
+                using var process = Process.GetProcessById(id);
+                process.Kill();
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+                return true;
+            }
+            Thread.Sleep(20);
+        }
+        return false;
+    }
+
+    private static bool Written(string path) => File.Exists(path) && new FileInfo(path).Length > 0 && File.ReadAllText(path).EndsWith('\n');
+
+    private static bool Copying(string data) =>
+        Directory.Exists(data) && Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0);
+
+    private static int? CollectorPid(string tempArea)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var argv0 = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0')[0];
+                if (argv0.StartsWith(tempArea + "/", StringComparison.Ordinal) && argv0.EndsWith("/evidencekit-collect", StringComparison.Ordinal))
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>ssh-agent and ssh processes whose command line names this scenario's run folders (ekf-XXXX) on the controller.</summary>
+    private string[] RunProcesses()
+    {
+        var found = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out _))
+            {
+                continue;
+            }
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                var program = cmdline.Split(' ')[0];
+                // A connection master renames itself "ssh: PATH [mux]".
+                if (Path.GetFileName(program).StartsWith("ssh", StringComparison.Ordinal)
+                    && cmdline.Contains(ControllerTemp + "/ekf-", StringComparison.Ordinal))
+                {
+                    found.Add(cmdline);
+                }
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+        return [.. found];
+    }
+
+    private void WriteInventory()
+    {
+        var inventory = new StringBuilder();
+        inventory.AppendLine("all:");
+        inventory.AppendLine("  vars:");
+        inventory.AppendLine($"    evidencekit_case: {Case}");
+        inventory.AppendLine("    evidencekit_profile: auto");
+        inventory.AppendLine($"    evidencekit_collect_binary: {Binaries!.Collector}");
+        inventory.AppendLine($"    evidencekit_target: {Server!.TargetUri}");
+        inventory.AppendLine($"    evidencekit_target_host_key_fingerprint: \"{Server.HostKeyFingerprint}\"");
+        inventory.AppendLine($"    evidencekit_target_ssh_key: {Server.ClientKey}");
+        inventory.AppendLine($"    evidencekit_summary_dir: {SummaryDir}");
+        inventory.AppendLine("    ansible_user: root");
+        inventory.AppendLine($"    ansible_ssh_private_key_file: {ControllerKey}");
+        inventory.AppendLine($"    ansible_ssh_common_args: -o UserKnownHostsFile={_dir.Combine("known_hosts")} -o StrictHostKeyChecking=yes -o IdentityAgent=none");
+        inventory.AppendLine("  hosts:");
+        foreach (var host in _hosts)
+        {
+            inventory.AppendLine($"    {host.Name}:");
+            inventory.AppendLine($"      ansible_host: {host.Address}");
+            inventory.AppendLine($"      ansible_port: {host.Port}");
+            inventory.AppendLine($"      evidencekit_root: {host.Root}");
+            inventory.AppendLine($"      evidencekit_temp_dir: {host.TempArea}");
+        }
+        File.WriteAllText(_dir.Combine("inventory.yml"), inventory.ToString());
+    }
+
+    private static string? Missing()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            return "the fleet tests need Linux and root (sshd on 127.0.0.11-14, a chrooted account under /srv)";
+        }
+        foreach (var tool in new[] { "/usr/bin/ansible-playbook", "/usr/sbin/sshd", "/usr/bin/ssh-agent", "/usr/bin/sftp", "/usr/sbin/useradd" })
+        {
+            if (!File.Exists(tool))
+            {
+                return $"{tool} is missing (apt-get install -y ansible-core openssh-server openssh-client)";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using EvidenceKit.Testing;
+
+namespace EvidenceKit.Fleet.Tests.Support;
+
+/// <summary>One real OpenSSH server in the foreground on a loopback address, with the configuration it is given.</summary>
+public sealed class SshdProcess : IDisposable
+{
+    private const string Sshd = "/usr/sbin/sshd";
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(20);
+    private readonly ConcurrentQueue<string> _log = new();
+    private Process? _process;
+
+    public SshdProcess(string address, string configPath)
+    {
+        Address = address;
+        ConfigPath = configPath;
+    }
+
+    public string Address { get; }
+
+    public string ConfigPath { get; }
+
+    public string Log => string.Join('\n', _log);
+
+    /// <summary>A free port on 127.0.0.1 is free on the whole 127/8 for our purposes (nothing else binds there).</summary>
+    public static int FreePort() => LoopbackPort.Free();
+
+    public static void Check(string configPath)
+    {
+        Directory.CreateDirectory("/run/sshd");
+        var (code, stdout, stderr) = SshTool.Run(Sshd, "-t", "-f", configPath);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"sshd -t rejected {configPath}: {stderr}{stdout}");
+        }
+    }
+
+    public void Start(int port)
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+        var start = new ProcessStartInfo(Sshd) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-D", "-e", "-f", ConfigPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("sshd did not start");
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        _process = process;
+        var clock = Stopwatch.StartNew();
+        while (!Accepts(port))
+        {
+            if (process.HasExited || clock.Elapsed > StartLimit)
+            {
+                Stop();
+                throw new InvalidOperationException($"sshd did not listen on {Address}:{port}: {Log}");
+            }
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>Kills sshd and every session it forked.</summary>
+    public void Stop()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        _process.Dispose();
+        _process = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private bool Accepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Parse(Address), port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
