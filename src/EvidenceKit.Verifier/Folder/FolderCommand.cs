@@ -1,3 +1,4 @@
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Verification;
 
 namespace EvidenceKit.Verifier.Folder;
@@ -13,7 +14,7 @@ internal static class FolderCommand
         if (settings.ReportPath is not null || settings.ReportPdfPath is not null || settings.CaseExportPath is not null)
         {
             stderr.WriteLine("evidencekit-verify: --report, --report-pdf and --case-export take one bundle, not a folder of bundles; run them on each bundle.");
-            return VerifyCommand.UsageError;
+            return ExitCodes.BadInput;
         }
         IReadOnlyList<FolderRow> rows;
         try
@@ -23,7 +24,7 @@ internal static class FolderCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stderr.WriteLine($"evidencekit-verify: the folder {Cli.TerminalText.Escape(settings.BundlePath)} could not be listed: {Cli.TerminalText.Escape(e.Message)}");
-            return VerifyCommand.UsageError;
+            return ExitCodes.BadInput;
         }
         if (settings.Json)
         {
@@ -33,6 +34,6 @@ internal static class FolderCommand
         {
             FolderReportWriter.WritePlain(settings.BundlePath, rows, settings.Quiet, settings.Verbose, stdout);
         }
-        return FolderVerification.ExitCode(FolderVerification.Worst(rows));
+        return ExitCodes.Of(FolderVerification.Worst(rows));
     }
 }

@@ -48,7 +48,7 @@ internal static class FolderReportWriter
             json.WriteStartObject();
             json.WriteString("folder", folder);
             json.WriteString("verdict", ReportText.Verdict(worst));
-            json.WriteNumber("exitCode", FolderVerification.ExitCode(worst));
+            json.WriteNumber("exitCode", ExitCodes.Of(worst));
             json.WriteStartArray("bundles");
             foreach (var row in rows)
             {
@@ -117,7 +117,7 @@ internal static class FolderReportWriter
     {
         var counts = rows.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ReportText.Verdict(g.Key)}");
         var what = rows.Count == 0 ? "no bundles in the folder" : $"{rows.Count} bundles: {string.Join(", ", counts)}";
-        return $"{ReportText.Verdict(worst)} (exit {FolderVerification.ExitCode(worst)}): {what}";
+        return $"{ReportText.Verdict(worst)} (exit {ExitCodes.Of(worst)}): {what}";
     }
 
     private static void Nullable(Utf8JsonWriter json, string name, string? value)

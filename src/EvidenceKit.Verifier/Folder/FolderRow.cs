@@ -1,3 +1,4 @@
+using EvidenceKit.Cli;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Verification;
 
@@ -32,7 +33,7 @@ internal sealed record FolderRow
         Name = entry.Name,
         Path = entry.Path,
         Verdict = Verdict.Error,
-        ExitCode = 2,
+        ExitCode = ExitCodes.BadInput,
         Problems = [$"bundle: {why}"],
     };
 
@@ -42,7 +43,7 @@ internal sealed record FolderRow
         Name = entry.Name,
         Path = entry.Path,
         Verdict = report.Verdict,
-        ExitCode = report.ExitCode,
+        ExitCode = ExitCodes.Of(report.Verdict),
         Host = report.Facts?.Manifest?.Host?.Hostname,
         Case = report.Facts?.Manifest?.Case?.Id,
         Mode = report.Mode,

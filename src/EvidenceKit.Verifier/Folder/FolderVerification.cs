@@ -29,15 +29,6 @@ internal static class FolderVerification
     public static Verdict Worst(IReadOnlyList<FolderRow> rows) =>
         rows.Count == 0 ? Verdict.Error : rows.Select(r => r.Verdict).MaxBy(Severity);
 
-    /// <summary>The exit code of a verdict, as for one bundle.</summary>
-    public static int ExitCode(Verdict verdict) => verdict switch
-    {
-        Verdict.Valid => 0,
-        Verdict.Invalid => 1,
-        Verdict.Error => 2,
-        _ => 3,
-    };
-
     private static int Severity(Verdict verdict) => verdict switch
     {
         Verdict.Invalid => 4,

@@ -2,7 +2,7 @@ using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Tests.Support;
 using EvidenceKit.Testing;
 
@@ -16,7 +16,7 @@ public sealed class BundleJournalTests : IDisposable
 
     public BundleJournalTests()
     {
-        _store = new LocalDirectoryStore(new FileSystem(), _target.Path);
+        _store = new LocalDirectoryStore(_target.Path);
         _store.CreateDirectory("B.partial");
     }
 
