@@ -50,6 +50,7 @@ internal sealed class VerifyCommand(
         {
             _bundle, _trust, _fingerprint, _tsaTrust, _requireSignature, _json, _quiet, _verbose, _report, _caseExport, _reportPdf, _force,
             CustodyCommands.Build(services, stdout, stderr, stdoutIsTerminal),
+            new Timeline.TimelineCommand(createSignatureVerifier, createTimestampVerifier ?? (() => null), loadTrustAnchors, stdout, stderr).Build(),
         };
         root.SetAction(Execute);
         var parsed = root.Parse(args);

@@ -33,11 +33,18 @@ internal sealed class TimelineBuilder(TimelineOptions options, IReadOnlyList<ILo
     /// <param name="verdict">What every event of it says in <c>verdict</c>.</param>
     /// <param name="verifiedManifestSha256">The manifest's SHA-256 as verified; the manifest read here must match it.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
-    /// <exception cref="BundleReaderException">The bundle or its manifest cannot be read.</exception>
-    /// <exception cref="IOException">The bundle directory cannot be opened.</exception>
+    /// <exception cref="BundleUnreadableException">The bundle or its manifest cannot be read.</exception>
     public TimelineBundle AddBundle(string path, string verdict, string? verifiedManifestSha256, CancellationToken cancellationToken = default)
     {
-        var snapshot = BagSnapshot.Take(new FileSystem(), Path.GetFullPath(path), new BagLimits(), cancellationToken);
+        BagSnapshot snapshot;
+        try
+        {
+            snapshot = BagSnapshot.Take(new FileSystem(), Path.GetFullPath(path), new BagLimits(), cancellationToken);
+        }
+        catch (Exception e) when (e is BundleReaderException or IOException or UnauthorizedAccessException)
+        {
+            throw new BundleUnreadableException(e.Message, e);
+        }
         try
         {
             var facts = ManifestRecords.Read(snapshot, verifiedManifestSha256);
@@ -60,13 +67,10 @@ internal sealed class TimelineBuilder(TimelineOptions options, IReadOnlyList<ILo
             }
             return bundle;
         }
-        catch
+        catch (BundleReaderException e)
         {
-            if (!_snapshots.Contains(snapshot))
-            {
-                snapshot.Dispose();
-            }
-            throw;
+            snapshot.Dispose();
+            throw new BundleUnreadableException(e.Message, e);
         }
     }
 
