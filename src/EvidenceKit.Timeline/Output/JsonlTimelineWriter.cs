@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using EvidenceKit.Timeline.Pipeline;
 
 namespace EvidenceKit.Timeline.Output;
@@ -12,7 +11,8 @@ namespace EvidenceKit.Timeline.Output;
 /// </summary>
 internal sealed class JsonlTimelineWriter : ITimelineWriter
 {
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    // Relaxed: quotes and '+' stay readable; control characters, bidirectional controls and separators are still escaped.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
 
