@@ -11,8 +11,7 @@ namespace EvidenceKit.Timeline.Output;
 /// </summary>
 internal sealed class JsonlTimelineWriter : ITimelineWriter
 {
-    // Relaxed: quotes and '+' stay readable; control characters, bidirectional controls and separators are still escaped.
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private static readonly JavaScriptEncoder Encoder = EvidenceJsonEncoder.Instance;
     private readonly Stream _output;
     private readonly Utf8JsonWriter _json;
 

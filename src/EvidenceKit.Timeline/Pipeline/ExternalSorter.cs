@@ -41,10 +41,10 @@ internal sealed class ExternalSorter : IDisposable
             {
                 _held.Add(e);
                 _heldBytes += e.EstimatedBytes();
-            }
-            if (_heldBytes >= _runBudget)
-            {
-                Spill();
+                if (_heldBytes >= _runBudget)
+                {
+                    Spill();
+                }
             }
         }
     }
