@@ -15,7 +15,7 @@ dotnet build "$REPO/src/EvidenceKit.Collector" -c Release -v q -nologo >/dev/nul
 VERIFY="dotnet $REPO/src/EvidenceKit.Verifier/bin/Release/net10.0/evidencekit-verify.dll"
 COLLECT="dotnet $REPO/src/EvidenceKit.Collector/bin/Release/net10.0/evidencekit-collect.dll"
 
-mkdir -p "$WORK/plain/var/log/nginx" "$WORK/gz/var/log/nginx" "$WORK/bundles"
+mkdir -p "$WORK/plain/var/log/nginx" "$WORK/gz/var/log/nginx" "$WORK/bundles/plain" "$WORK/bundles/gz"
 python3 - "$WORK/plain/var/log/nginx/access.log" "$SIZE_MB" <<'PY'
 import sys, random
 path, size = sys.argv[1], int(sys.argv[2]) << 20
@@ -35,8 +35,8 @@ PY
 gzip -1 -c "$WORK/plain/var/log/nginx/access.log" > "$WORK/gz/var/log/nginx/access.log.1.gz"
 LOG=$WORK/plain/var/log/nginx/access.log
 GZ=$WORK/gz/var/log/nginx/access.log.1.gz
-$COLLECT --profile linux-web-nginx --root "$WORK/plain" --target "$WORK/bundles/plain" --case BENCH >/dev/null 2>&1 || true
-$COLLECT --profile linux-web-nginx --root "$WORK/gz" --target "$WORK/bundles/gz" --case BENCH >/dev/null 2>&1 || true
+$COLLECT --profile linux-web-nginx --root "$WORK/plain" --target "$WORK/bundles/plain" --case BENCH >/dev/null
+$COLLECT --profile linux-web-nginx --root "$WORK/gz" --target "$WORK/bundles/gz" --case BENCH >/dev/null
 PLAIN_BUNDLE=$(ls -d "$WORK"/bundles/plain/*)
 GZ_BUNDLE=$(ls -d "$WORK"/bundles/gz/*)
 
