@@ -1,11 +1,12 @@
 using System.CommandLine;
 using EvidenceKit.Cli;
 using EvidenceKit.Verifier.Custody;
+using EvidenceKit.Verifier.Timeline;
 
 namespace EvidenceKit.Verifier;
 
 /// <summary>
-/// The verifier's composition root: the command tree (verify, custody add, custody show), each command's options from
+/// The verifier's composition root: the command tree (verify, custody add, custody show, timeline), each command's options from
 /// its settings class, and the services and writers every command is given.
 /// </summary>
 internal static class VerifierRoot
@@ -26,6 +27,7 @@ internal static class VerifierRoot
         }
         root.SetAction(parse => new VerifyCommand(services, stdout, stderr, stdoutIsTerminal).Execute(VerifySettings.Bind(parse)));
         root.Subcommands.Add(CustodyCommands.Build(services, stdout, stderr, stdoutIsTerminal));
+        root.Subcommands.Add(new TimelineCommand(services.CreateSignatureVerifier, services.CreateTimestampVerifier, services.LoadTrustAnchors, stdout, stderr).Build());
         return root;
     }
 }

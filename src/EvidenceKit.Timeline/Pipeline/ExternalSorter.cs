@@ -1,0 +1,169 @@
+namespace EvidenceKit.Timeline.Pipeline;
+
+/// <summary>
+/// Sorts any number of events in bounded memory (an external merge sort): events are held until their estimated size
+/// reaches the run budget, then sorted and spilled to a run file in a private temporary directory (mode 0700, removed
+/// on dispose); at the end the runs are merged k ways (in passes of at most <see cref="MaxFanIn"/> open runs).
+/// Thread-safe for <see cref="Add"/>; <see cref="Merge"/> is called once, after every Add.
+/// </summary>
+internal sealed class ExternalSorter : IDisposable
+{
+    /// <summary>The most run files merged at once.</summary>
+    public const int MaxFanIn = 64;
+
+    private const int FileBuffer = 64 * 1024;
+    private readonly object _lock = new();
+    private readonly long _runBudget;
+    private readonly string _directory;
+    private readonly List<TimelineEvent> _held = [];
+    private readonly List<(string Path, long Count)> _runs = [];
+    private long _heldBytes;
+    private int _nextRun;
+
+    public ExternalSorter(long runBudget, string? tempRoot)
+    {
+        _runBudget = runBudget;
+        _directory = tempRoot is null ? System.IO.Directory.CreateTempSubdirectory("evidencekit-timeline-").FullName : Private(tempRoot);
+    }
+
+    /// <summary>The private directory the runs are written to.</summary>
+    public string TempDirectory => _directory;
+
+    /// <summary>Sorted runs spilled so far.</summary>
+    public int RunsSpilled { get; private set; }
+
+    /// <summary>Adds a batch of events.</summary>
+    public void Add(IReadOnlyList<TimelineEvent> batch)
+    {
+        lock (_lock)
+        {
+            foreach (var e in batch)
+            {
+                _held.Add(e);
+                _heldBytes += e.EstimatedBytes();
+                if (_heldBytes >= _runBudget)
+                {
+                    Spill();
+                }
+            }
+        }
+    }
+
+    /// <summary>Every event added, in timeline order.</summary>
+    public IEnumerable<TimelineEvent> Merge()
+    {
+        if (_runs.Count == 0)
+        {
+            _held.Sort(TimelineEvent.Compare);
+            foreach (var e in _held)
+            {
+                yield return e;
+            }
+            yield break;
+        }
+        if (_held.Count > 0)
+        {
+            Spill();
+        }
+        while (_runs.Count > MaxFanIn)
+        {
+            var group = _runs.Take(MaxFanIn).ToList();
+            _runs.RemoveRange(0, group.Count);
+            var path = NextRunPath();
+            long count = 0;
+            using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer)))
+            {
+                foreach (var e in MergeRuns(group))
+                {
+                    SpillFormat.Write(writer, e);
+                    count++;
+                }
+            }
+            foreach (var (done, _) in group)
+            {
+                File.Delete(done);
+            }
+            _runs.Add((path, count));
+        }
+        foreach (var e in MergeRuns(_runs))
+        {
+            yield return e;
+        }
+    }
+
+    private static IEnumerable<TimelineEvent> MergeRuns(IReadOnlyList<(string Path, long Count)> runs)
+    {
+        var readers = new List<BinaryReader>();
+        try
+        {
+            var queue = new PriorityQueue<int, TimelineEvent>(Comparer<TimelineEvent>.Create(TimelineEvent.Compare));
+            var remaining = new long[runs.Count];
+            for (var i = 0; i < runs.Count; i++)
+            {
+                readers.Add(new BinaryReader(new FileStream(runs[i].Path, FileMode.Open, FileAccess.Read, FileShare.None, FileBuffer, FileOptions.SequentialScan)));
+                remaining[i] = runs[i].Count;
+                if (remaining[i]-- > 0)
+                {
+                    queue.Enqueue(i, SpillFormat.Read(readers[i]));
+                }
+            }
+            while (queue.TryDequeue(out var run, out var next))
+            {
+                yield return next;
+                if (remaining[run]-- > 0)
+                {
+                    queue.Enqueue(run, SpillFormat.Read(readers[run]));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    private void Spill()
+    {
+        _held.Sort(TimelineEvent.Compare);
+        var path = NextRunPath();
+        using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer)))
+        {
+            foreach (var e in _held)
+            {
+                SpillFormat.Write(writer, e);
+            }
+        }
+        _runs.Add((path, _held.Count));
+        RunsSpilled++;
+        _held.Clear();
+        _held.TrimExcess();
+        _heldBytes = 0;
+    }
+
+    private static string Private(string root)
+    {
+        var path = Path.Combine(root, "evidencekit-timeline-" + Guid.NewGuid().ToString("N"));
+        return OperatingSystem.IsWindows()
+            ? System.IO.Directory.CreateDirectory(path).FullName
+            : System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+    }
+
+    private string NextRunPath() => Path.Combine(_directory, $"run-{_nextRun++:D6}.bin");
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

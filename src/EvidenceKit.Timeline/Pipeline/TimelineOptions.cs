@@ -1,0 +1,32 @@
+namespace EvidenceKit.Timeline.Pipeline;
+
+/// <summary>How a timeline is built: the time window, what to keep, and the bounds that keep it safe and small.</summary>
+internal sealed record TimelineOptions
+{
+    /// <summary>Events before this instant are left out (counted in the summary).</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Events after this instant are left out (counted in the summary).</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>Keep lines no parser could read as raw events.</summary>
+    public bool IncludeUnparsed { get; init; }
+
+    /// <summary>Apply the host clock offset recorded in the manifest.</summary>
+    public bool CorrectClock { get; init; }
+
+    /// <summary>The most bytes one compressed file may expand to before it is named in the summary and left.</summary>
+    public long MaxDecompressedBytes { get; init; } = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>The estimated memory of events held before a sorted run is spilled to disk.</summary>
+    public long RunBytes { get; init; } = 48L * 1024 * 1024;
+
+    /// <summary>Files parsed at once.</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Where the private temporary directory for sorted runs is made (the system's temp directory by default).</summary>
+    public string? TempRoot { get; init; }
+
+    /// <summary>True when <paramref name="time"/> is inside the window.</summary>
+    public bool InWindow(DateTimeOffset time) => (Since is null || time >= Since) && (Until is null || time <= Until);
+}
