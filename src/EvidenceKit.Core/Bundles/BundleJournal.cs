@@ -11,7 +11,6 @@ namespace EvidenceKit.Core.Bundles;
 /// </summary>
 public sealed class BundleJournal : IDisposable
 {
-    private static readonly JsonSerializerOptions LineOptions = new(ManifestJson.WriteOptions) { WriteIndented = false };
     private readonly ITargetStore _store;
     private readonly string _path;
     private Stream _stream;
@@ -41,15 +40,15 @@ public sealed class BundleJournal : IDisposable
                 // The old session is gone; nothing to flush.
             }
             _stream = _store.OpenAppend(_path);
+            // A line the lost session tore is ended here, so the next record starts a line of its own.
+            _stream.Write("\n"u8);
         }
     }
 
     /// <summary>Records a finished file.</summary>
     public void Append(FileRecord record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, LineOptions);
-        Array.Resize(ref line, line.Length + 1);
-        line[^1] = (byte)'\n';
+        var line = FileRecordLines.ToLine(record);
         lock (_gate)
         {
             _stream.Write(line);

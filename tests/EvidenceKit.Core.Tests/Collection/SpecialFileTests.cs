@@ -38,7 +38,7 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
         result.Skipped.Should().ContainSingle().Which.Should().Match<EvidenceKit.Core.Bundles.Manifest.SkippedRecord>(s =>
             s.Path == "/var/run/app/control.sock" && s.Reason == "socket (never opened)");
         result.Manifest!.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/control.sock");
-        result.Manifest.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
 
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/null.log" && s.Reason == "character-device (never opened)");
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class SpecialFileTests(ITestOutputHelper output) : IDisposable
         var result = await run;
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/app.log" && s.Reason == "not a regular file (fifo)" && s.Failed);
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/other.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/other.log");
     }
 }

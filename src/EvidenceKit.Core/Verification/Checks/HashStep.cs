@@ -33,14 +33,11 @@ internal sealed class HashStep : IBagCheck
         jobs.AddRange(snapshot.Entries
             .Where(e => e.Kind == BagEntryKind.RegularFile && !BagPathRules.IsPayload(e.BagPath))
             .Select(e => new HashJob("t:" + e.BagPath, [e.BagPath], tagAlgorithms)));
-        if (context.Manifest is { } custody)
+        foreach (var (index, _, record) in context.RecordFindings?.Split ?? [])
         {
-            for (var i = 0; i < custody.Files.Count; i++)
+            if (record.Parts is { Count: > 0 } parts && parts.All(p => !context.UnsafePaths.Contains(p) && snapshot.IsRegularFile(p)))
             {
-                if (custody.Files[i].Parts is { Count: > 0 } parts && parts.All(p => !context.UnsafePaths.Contains(p) && snapshot.IsRegularFile(p)))
-                {
-                    jobs.Add(new HashJob("c:" + i.ToString(CultureInfo.InvariantCulture), parts, ["sha256"]));
-                }
+                jobs.Add(new HashJob("c:" + index.ToString(CultureInfo.InvariantCulture), parts, ["sha256"]));
             }
         }
         var hasher = new ParallelHasher(snapshot, context.Options.MaxParallelism);
