@@ -111,7 +111,7 @@ public sealed class RecordsFileAttackTests : IClassFixture<RecordsFileAttackTest
     }
 
     [Fact]
-    public void A_records_file_of_4_GB_is_refused_before_a_byte_of_it_is_read()
+    public void A_records_file_of_4_GB_is_refused_before_it_is_parsed()
     {
         var n = Lines().Count;
         File.Delete(RecordsPath);
