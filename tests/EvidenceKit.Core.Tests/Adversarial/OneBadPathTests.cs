@@ -48,7 +48,7 @@ public sealed class OneBadPathTests : IDisposable
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/log/app/bad.log" && s.Failed && s.Reason.Contains("Input/output error"));
         BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/log/app/app.log");
-        result.Manifest.EmptyTargets.Should().BeEmpty("a path that failed is not a target that matched nothing");
+        result.Manifest!.EmptyTargets.Should().BeEmpty("a path that failed is not a target that matched nothing");
     }
 
     private sealed class VanishingSource(ISourceFiles inner, string dir, Action remove) : DelegatingSource(inner)
