@@ -92,7 +92,7 @@ public sealed class CollectorTests : IDisposable
         var manifest = BundleRecords.Manifest(result.BundlePath);
         manifest.Mode.Should().Be("analysis");
         manifest.Files.Should().HaveCount(5);
-        manifest.Files.Select(f => f.Id).Should().Equal("E000001", "E000002", "E000003", "E000004", "E000005");
+        manifest.Files.Select(f => f.Id).Should().BeEquivalentTo(["E000001", "E000002", "E000003", "E000004", "E000005"], "custody/files.jsonl holds the records in the order the files finished");
         foreach (var file in manifest.Files)
         {
             var sum = Run.Tool("sha256sum", [_source.Combine(file.SourcePath.TrimStart('/'))]).StdOut[..64];
