@@ -86,11 +86,13 @@ internal sealed class CustodyManifestCheck : IBagCheck
             return RecordsPass.Run(context, BundleLayout.FileRecords, Locate, []);
         }
         var reader = new RecordsFileReader(context.Snapshot, section);
-        var lines = reader.CanRead() ? reader.Read(context.CancellationToken) : [];
+        var readable = reader.CanRead();
+        var lines = readable ? reader.Read(context.CancellationToken) : [];
         RecordFindings records;
         try
         {
             records = RecordsPass.Run(context, BundleLayout.FileRecords, Locate, lines);
+            records.RecordsFileRefused = !readable;
         }
         catch (Exception e) when (e is BundleReaderException or IOException)
         {

@@ -39,8 +39,10 @@ internal sealed class HashStep : IBagCheck
         }
         var jobs = payloadAlgorithms.Select(p => new HashJob("p:" + p.Key, [p.Key], p.Value)).ToList();
         var tagAlgorithms = context.TagManifests.Select(m => m.Algorithm).Append("sha256").Distinct(StringComparer.Ordinal).ToList();
+        // A records file refused unread (a 4 GB file where the manifest binds a few KB) is not read for its hash either.
+        var refused = context.RecordFindings is { RecordsFileRefused: true } ? BundleLayout.FileRecords : null;
         jobs.AddRange(snapshot.Entries
-            .Where(e => e.Kind == BagEntryKind.RegularFile && !BagPathRules.IsPayload(e.BagPath))
+            .Where(e => e.Kind == BagEntryKind.RegularFile && !BagPathRules.IsPayload(e.BagPath) && e.BagPath != refused)
             .Select(e => new HashJob("t:" + e.BagPath, [e.BagPath], tagAlgorithms)));
         foreach (var (index, _, record) in context.RecordFindings?.Split ?? [])
         {

@@ -39,6 +39,9 @@ internal sealed class RecordFindings
     /// <summary>Record sizes that are not the file's size, by bag path (payload-files).</summary>
     public Dictionary<string, string> SizeProblems { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True when custody/files.jsonl was refused unread (wrong length, kind or count): it is then not hashed either.</summary>
+    public bool RecordsFileRefused { get; set; }
+
     /// <summary>True when the payload manifest could be compared with the records.</summary>
     public bool Compared { get; set; }
 
