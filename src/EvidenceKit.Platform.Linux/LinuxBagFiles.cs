@@ -26,6 +26,13 @@ internal sealed class LinuxBagFiles : IBagFiles
 
     private readonly SafeFileHandle _root;
 
+    /// <summary>
+    /// Per thread, the folder of the last file it opened: the files of one folder, hashed in turn by one worker, do not
+    /// each open every folder on the way again. The handle names the folder the walk went through when first opened;
+    /// each file is still proven to be the inode the walk listed.
+    /// </summary>
+    private readonly ThreadLocal<(string Path, SafeFileHandle Handle)?> _lastParent = new(trackAllValues: true);
+
     private LinuxBagFiles(SafeFileHandle root)
     {
         _root = root;
@@ -73,7 +80,7 @@ internal sealed class LinuxBagFiles : IBagFiles
             throw BundleReaderException.NotRegular(entry.BagPath);
         }
         var slash = entry.BagPath.LastIndexOf('/');
-        using var parent = OpenDirectory(slash < 0 ? "" : entry.BagPath[..slash]);
+        var parent = Parent(slash < 0 ? "" : entry.BagPath[..slash]);
         // O_PATH opens nothing (no FIFO blocks, no device driver runs): the entry is judged on that handle first, and
         // only the very inode it names is then opened for reading, through our own /proc/self/fd link.
         var pathFd = LinuxNative.BagOpenAt(parent.DangerousGetHandle().ToInt32(), entry.BagPath[(slash + 1)..],
@@ -123,7 +130,27 @@ internal sealed class LinuxBagFiles : IBagFiles
         }
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        foreach (var parent in _lastParent.Values)
+        {
+            parent?.Handle.Dispose();
+        }
+        _lastParent.Dispose();
+        _root.Dispose();
+    }
+
+    private SafeFileHandle Parent(string bagPath)
+    {
+        if (_lastParent.Value is { } last && last.Path == bagPath)
+        {
+            return last.Handle;
+        }
+        var handle = OpenDirectory(bagPath);
+        _lastParent.Value?.Handle.Dispose();
+        _lastParent.Value = (bagPath, handle);
+        return handle;
+    }
 
     private SafeFileHandle OpenDirectory(string bagPath)
     {

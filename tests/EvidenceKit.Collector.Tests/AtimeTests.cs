@@ -74,7 +74,7 @@ public sealed class AtimeTests : IClassFixture<TestPki>, IDisposable
             Atime(log).Should().Be(before[log], log);
         }
         var bundle = Directory.GetDirectories(_target.Path).Should().ContainSingle().Which;
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Mode.Should().Be(mode);
         manifest.Files.Should().HaveCount(2).And.OnlyContain(f => f.AtimePreserved == true && f.Atime == "2020-05-05T05:05:05.123456789Z");
     }

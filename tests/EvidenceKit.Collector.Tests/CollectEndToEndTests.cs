@@ -71,7 +71,7 @@ public sealed class CollectEndToEndTests : IDisposable
         var run = Collect("--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path);
 
         run.ExitCode.Should().Be(0, run.ToString());
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(SingleBundle(), BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(SingleBundle());
         manifest.Mode.Should().Be("analysis");
         manifest.Tool.Sha256.Should().MatchRegex("^[0-9a-f]{64}$");
         manifest.Tool.Sha256.Should().Be(Run.Tool("sha256sum", [manifest.Tool.Executable!]).StdOut[..64]);
@@ -183,7 +183,7 @@ public sealed class CollectEndToEndTests : IDisposable
 
         run.ExitCode.Should().Be(3, run.ToString());
         run.StdOut.Should().Contain("/var/log/auth.log").And.Contain("permission denied");
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(SingleBundle(), BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(SingleBundle());
         manifest.Skipped.Should().ContainSingle(s => s.Path == "/var/log/auth.log" && s.Reason == "permission denied" && s.Failed);
         manifest.Files.Should().Contain(f => f.SourcePath == "/var/log/syslog");
     }
@@ -199,7 +199,7 @@ public sealed class CollectEndToEndTests : IDisposable
             environment: new Dictionary<string, string?> { ["EVIDENCEKIT_CASE"] = "FROM-ENV", ["EVIDENCEKIT_PROFILE"] = "linux-web-nginx" });
 
         run.ExitCode.Should().Be(0, run.ToString());
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(SingleBundle(), BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(SingleBundle());
         manifest.Case.Id.Should().Be("FROM-CLI");
         manifest.Profile.Names.Should().Equal("linux-web-nginx");
     }

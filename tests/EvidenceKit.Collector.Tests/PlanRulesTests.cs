@@ -31,7 +31,7 @@ public sealed class PlanRulesTests : IDisposable
         var run = Run.Executable("evidencekit-collect", ["--profile", _root.Combine("p.yaml"), "--root", _root.Path, "--target", _target.Path, .. extra]);
         run.ExitCode.Should().Be(0, run.ToString());
         var bundle = Directory.GetDirectories(_target.Path).Single();
-        return ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        return BundleRecords.Manifest(bundle);
     }
 
     [Fact]

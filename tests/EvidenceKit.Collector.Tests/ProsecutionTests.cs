@@ -68,7 +68,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         var bundle = Bundle();
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Mode.Should().Be("prosecution");
         manifest.Case.Should().BeEquivalentTo(new CaseRecord { Id = "IR-7", IncidentOwner = "CISO", PointOfContact = "soc@example.org", Severity = "high", Reason = "web shell" });
         var fingerprint = Run.Tool("openssl", ["x509", "-in", _pki.File("examiner.crt"), "-noout", "-fingerprint", "-sha256"]).StdOut;

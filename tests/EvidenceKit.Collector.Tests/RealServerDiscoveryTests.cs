@@ -82,7 +82,7 @@ public sealed class RealServerDiscoveryTests : IDisposable
         var run = Run.Executable("evidencekit-collect", ["--profile", profile, "--root", "/", "--target", _target.Path, "--case", "DISCOVERY"], timeout: TimeSpan.FromMinutes(5));
         run.ExitCode.Should().BeOneOf([0, 3], run.ToString());
         var bundle = Directory.GetDirectories(_target.Path).Single();
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         var record = manifest.Files.Should().ContainSingle(f => f.SourcePath == logHostPath).Subject;
         File.ReadAllText(Path.Combine(bundle, record.BagPath)).Should().Contain(marker);
         record.DiscoveredFrom.Should().NotBeNull("the path came from the server's configuration");

@@ -53,7 +53,7 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
         Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: bundle).ExitCode.Should().Be(0);
         var verify = Verify(bundle);
         verify.ExitCode.Should().Be(0, verify.ToString());
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Target.Kind.Should().Be("sftp");
         manifest.Target.Location.Should().StartWith("sftp://");
     }
@@ -92,7 +92,7 @@ public sealed class SftpCollectionTests : IClassFixture<SshdFixture>, IClassFixt
         var bundle = Bundle();
         var verify = Verify(bundle, "--trust", _pki.File("root-ca.crt"));
         verify.ExitCode.Should().Be(0, verify.ToString());
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Should().OnlyContain(f => f.VerifiedCopySha256 == f.Sha256);
     }
 

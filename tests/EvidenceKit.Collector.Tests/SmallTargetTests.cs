@@ -80,7 +80,7 @@ public sealed class SmallTargetTests : IDisposable
         var bundle = partial[..^BundleLayout.PartialSuffix.Length];
         var sums = Run.Tool("sha256sum", ["-c", "--strict", "--quiet", "manifest-sha256.txt"], workingDirectory: bundle);
         sums.ExitCode.Should().Be(0, sums.ToString());
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Should().HaveCount(20);
     }
 }

@@ -69,8 +69,8 @@ public sealed class VerifyTxtCommandsTests(CustodyBundles bundles) : IClassFixtu
         var bundle = bundles.Collect();
         var manifestPath = Path.Combine(bundle, BundleLayout.ManifestJson);
         var manifest = File.ReadAllText(manifestPath);
-        const string FileHash = "\n      \"sha256\": \"";
-        var at = manifest.IndexOf(FileHash, StringComparison.Ordinal) + FileHash.Length;
+        const string RecordsHash = "\n    \"sha256\": \"";
+        var at = manifest.IndexOf(RecordsHash, manifest.IndexOf("\n  \"records\": {", StringComparison.Ordinal), StringComparison.Ordinal) + RecordsHash.Length;
         File.WriteAllText(manifestPath, manifest[..at] + (manifest[at] == '0' ? '1' : '0') + manifest[(at + 1)..]);
 
         var failed = Commands(File.ReadAllText(Path.Combine(bundle, BundleLayout.VerifyTxt)))

@@ -72,7 +72,7 @@ internal sealed class Summary(TextWriter output)
                 skipped = result.Skipped,
                 excluded = result.Excluded.Count,
                 emptyTargets = result.EmptyTargets,
-                notes = result.Manifest?.Files.Where(f => f.Notes.Count > 0).Select(f => new { f.SourcePath, f.Notes }),
+                notes = result.NotedFiles.Select(f => new { f.SourcePath, f.Notes }),
                 error = result.Error,
             }, Json));
             return;

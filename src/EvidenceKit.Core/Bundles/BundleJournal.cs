@@ -20,7 +20,6 @@ public sealed class BundleJournal : IDisposable
 {
     private const int BatchBytes = 64 * 1024;
     private static readonly TimeSpan BatchAge = TimeSpan.FromSeconds(1);
-    private static readonly JsonSerializerOptions LineOptions = new(ManifestJson.WriteOptions) { WriteIndented = false };
     private readonly ITargetStore _store;
     private readonly string _path;
     private readonly bool _durable;
@@ -59,6 +58,8 @@ public sealed class BundleJournal : IDisposable
                 // The old session is gone; nothing to flush. Lines not yet written stay pending for the new stream.
             }
             _stream = _store.OpenAppend(_path);
+            // A line the lost session tore is ended here, so the next record starts a line of its own.
+            _stream.Write("\n"u8);
         }
     }
 
@@ -66,7 +67,7 @@ public sealed class BundleJournal : IDisposable
     /// <exception cref="IOException">The batch holding this line could not be written; the line stays pending.</exception>
     public void Append(FileRecord record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, LineOptions);
+        var line = FileRecordLines.ToLine(record);
         lock (_gate)
         {
             if (_pending.WrittenCount == 0)

@@ -27,6 +27,9 @@ public static class BundleLayout
     /// <summary>The custody manifest.</summary>
     public const string ManifestJson = "custody/manifest.json";
 
+    /// <summary>Schema v3: the per-file records, one compact JSON record a line, bound by SHA-256 in manifest.json.</summary>
+    public const string FileRecords = "custody/files.jsonl";
+
     /// <summary>Detached CMS signature over manifest.json.</summary>
     public const string ManifestSignature = "custody/manifest.json.p7s";
 

@@ -6,8 +6,8 @@ using EvidenceKit.Core.Text;
 namespace EvidenceKit.Core.Bundles;
 
 /// <summary>
-/// Seals a bundle whose payload is complete, crash-safe at every step. In order: the BagIt tag files; the custody
-/// manifest (bound to them by hash), signed and timestamped; VERIFY.txt; the sealed custody event 000001 that links
+/// Seals a bundle whose payload is complete, crash-safe at every step. In order: the records file and payload manifest
+/// (streamed, one record at a time); the other BagIt tag files; the custody manifest (bound to them by hash), signed and timestamped; VERIFY.txt; the sealed custody event 000001 that links
 /// manifest, signature, timestamp and VERIFY.txt, signed; the tag manifest; every file fsynced and the directories
 /// flushed. Only then is resume.json removed (the commit point), then the journal, and NAME.partial renamed to NAME.
 /// A kill before the commit point leaves a .partial with resume.json, which <c>--resume</c> re-proves and seals again;
@@ -20,7 +20,7 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
     private static readonly string[] TagFiles =
     [
         BundleLayout.BagitTxt, BundleLayout.BagInfoTxt, BundleLayout.PayloadManifest, BundleLayout.TagManifest, BundleLayout.VerifyTxt,
-        BundleLayout.ManifestJson, BundleLayout.ManifestSignature, BundleLayout.ManifestTimestamp,
+        BundleLayout.ManifestJson, BundleLayout.ManifestSignature, BundleLayout.ManifestTimestamp, BundleLayout.FileRecords,
     ];
 
     /// <summary>Writes the tag files, signs, and renames. Returns the manifest as written and what the user must know.</summary>
@@ -41,8 +41,11 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         var tagHashes = new List<(string Path, string Sha256)>();
         ClearPreviousSeal(dir);
 
-        var payloadManifest = BagItText.Utf8.GetBytes(BagItText.Manifest(manifest.Files.Select(f => (f.BagPath, f.Sha256))));
-        var oxum = BagItText.PayloadOxum(manifest.Files.Sum(f => f.Size), manifest.Files.Count);
+        // The records stream from the journal (or the caller) into custody/files.jsonl and manifest-sha256.txt; none is held.
+        var written = new RecordsFileWriter(store).Write(dir, input.Records ?? manifest.Files, cancellationToken);
+        tagHashes.Add((BundleLayout.PayloadManifest, written.PayloadManifestSha256));
+        tagHashes.Add((BundleLayout.FileRecords, written.Records.Sha256));
+        var oxum = BagItText.PayloadOxum(written.Records.PayloadBytes, written.Records.Count);
         var bagInfo = BagItText.Utf8.GetBytes(BagItText.BagInfo(input.BagInfo.Concat(
         [
             new("Bagging-Date", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
@@ -51,7 +54,6 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         ])));
         var bagit = BagItText.Utf8.GetBytes(BagItText.BagitTxt);
 
-        Write(dir, BundleLayout.PayloadManifest, payloadManifest, tagHashes);
         Write(dir, BundleLayout.BagitTxt, bagit, tagHashes);
         Write(dir, BundleLayout.BagInfoTxt, bagInfo, tagHashes);
 
@@ -71,11 +73,14 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
 
         manifest = manifest with
         {
+            Schema = CustodyManifest.CurrentSchema,
+            Files = [],
+            Records = written.Records,
             Bag = new BagRecord
             {
                 BagitTxtSha256 = Hex.Sha256(bagit),
                 BagInfoTxtSha256 = Hex.Sha256(bagInfo),
-                ManifestSha256TxtSha256 = Hex.Sha256(payloadManifest),
+                ManifestSha256TxtSha256 = written.PayloadManifestSha256,
                 CollectionLogSha256 = logSha,
                 PayloadOxum = oxum,
             },

@@ -7,8 +7,13 @@ namespace EvidenceKit.Core.Bundles;
 /// <param name="FinalDir">The sealed name.</param>
 /// <param name="Manifest">The custody manifest without its <c>bag</c> record (the sealer fills it in).</param>
 /// <param name="BagInfo">bag-info.txt fields besides Payload-Oxum and Bagging-Date.</param>
+/// <param name="Records">
+/// The collected files' records, enumerated once while custody/files.jsonl is written (the collector streams them from
+/// its journal); null takes the manifest's <see cref="CustodyManifest.Files"/>.
+/// </param>
 public sealed record SealInput(
     string PartialDir,
     string FinalDir,
     CustodyManifest Manifest,
-    IReadOnlyList<KeyValuePair<string, string>> BagInfo);
+    IReadOnlyList<KeyValuePair<string, string>> BagInfo,
+    IEnumerable<FileRecord>? Records = null);

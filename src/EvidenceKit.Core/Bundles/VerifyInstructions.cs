@@ -20,16 +20,21 @@ public static class VerifyInstructions
     public const string TsaRootPlaceholder = "TSA_ROOT.pem";
 
     /// <summary>
-    /// Compares manifest.json's files with manifest-sha256.txt using only grep, cut, paste, awk, sort and diff. It relies
-    /// on the manifest's fixed layout: each file record's bagPath and sha256 sit at six spaces of indentation, in that order.
+    /// Checks that custody/files.jsonl is the records file the manifest binds (its SHA-256 is manifest.json's
+    /// records.sha256), then compares its records with manifest-sha256.txt, using only awk, sha256sum, sed, sort and
+    /// diff. It relies on the fixed layouts: records.sha256 is the first "sha256" at four spaces of indentation after the
+    /// two-space "records" key, and each record line starts with id then bagPath and has size right before sha256 (a
+    /// string value cannot hold an unescaped quote, so ',"size":' occurs only where the writer put it).
     /// </summary>
     public const string CrossCheckCommand =
-        "grep -E '^      \"(bagPath|sha256)\": ' custody/manifest.json | cut -d'\"' -f4 | paste - - \\\n" +
-        "     | awk '{print $2\"  \"$1}' | sort | diff - <(sort manifest-sha256.txt) && echo same";
+        "awk -F'\"' '/^  \"records\": \\{/ {r=1} r && /^    \"sha256\": / {print $4 \"  custody/files.jsonl\"; exit}' custody/manifest.json \\\n" +
+        "     | sha256sum -c --strict --quiet && sed -E 's/^\\{\"id\":\"[^\"]*\",\"bagPath\":\"(([^\"\\\\]|\\\\.)*)\",.*,\"size\":[0-9]+,\"sha256\":\"([0-9a-f]{64})\".*$/\\3  \\1/' \\\n" +
+        "     custody/files.jsonl | sort | diff - <(sort manifest-sha256.txt) && echo same";
 
-    /// <summary>The same comparison with jq, for readers who have it.</summary>
+    /// <summary>The same two checks with jq, for readers who have it.</summary>
     public const string JqCrossCheckCommand =
-        "jq -r '.files[] | \"\\(.sha256)  \\(.bagPath)\"' custody/manifest.json | sort | diff - <(sort manifest-sha256.txt) && echo same";
+        "jq -r '\"\\(.records.sha256)  custody/files.jsonl\"' custody/manifest.json | sha256sum -c --strict --quiet \\\n" +
+        "     && jq -r '\"\\(.sha256)  \\(.bagPath)\"' custody/files.jsonl | sort | diff - <(sort manifest-sha256.txt) && echo same";
 
     /// <summary>
     /// Prints the SHA-256 fingerprint of the certificate that made the manifest signature (OpenSSL 1.1 and 3.x). The
@@ -70,7 +75,8 @@ public static class VerifyInstructions
         Step("The tag files (manifests, custody record, log) are intact (each line must end in OK):");
         Command("sha256sum -c --strict tagmanifest-sha256.txt");
         sb.Append('\n');
-        Step("custody/manifest.json lists exactly the files and hashes of manifest-sha256.txt (must print 'same'):");
+        Step("custody/files.jsonl is the records file custody/manifest.json binds, and lists exactly the files and\n"
+            + "   hashes of manifest-sha256.txt (must print 'same'):");
         Command(CrossCheckCommand);
         sb.Append("   or, if jq is installed:\n");
         Command(JqCrossCheckCommand);

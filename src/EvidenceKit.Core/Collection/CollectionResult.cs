@@ -25,4 +25,7 @@ public sealed record CollectionResult(
 {
     /// <summary>What the user must know about a sealed bundle (for example: sealed without a trusted timestamp).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Collected files that carry notes, at most 1000 (every record is in the bundle's custody/files.jsonl).</summary>
+    public IReadOnlyList<FileRecord> NotedFiles { get; init; } = [];
 }

@@ -99,7 +99,7 @@ public sealed class Collector(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Unsealed(bundlePath, plan, [], plan.Skipped, Interrupted(bundlePath));
+            return Unsealed(bundlePath, plan, 0, 0, plan.Skipped, Interrupted(bundlePath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -141,12 +141,20 @@ public sealed class Collector(
         {
             ReadRate = request.MaxReadRate is { } rate ? new ReadRateLimiter(rate) : null,
         }, accounts);
-        var collected = new ConcurrentBag<FileRecord>(alreadyDone);
+        // Finished records go to the journal and are read back from it when sealing; only a fingerprint of each is kept.
+        var collected = new JournalledRecords(store, partial);
+        var noted = new NotedFiles();
+        foreach (var record in alreadyDone)
+        {
+            collected.Add(record);
+            noted.Add(record);
+        }
         var failed = new ConcurrentBag<SkippedRecord>();
         var doneIds = alreadyDone.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var todo = plan.Files.Where(f => !doneIds.Contains(f.Id)).OrderByDescending(f => f.AtPlan.Size).ToList();
         var filesDone = alreadyDone.Count;
         long bytesDone = alreadyDone.Sum(r => r.Size);
+        long collectedBytes = bytesDone;
         TargetWriteException? targetFailure = null;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -167,6 +175,8 @@ public sealed class Collector(
                         {
                             AppendToJournal(journal, record, partial, acquisitionLog);
                             collected.Add(record);
+                            noted.Add(record);
+                            Interlocked.Add(ref collectedBytes, record.Size);
                             foreach (var note in record.Notes)
                             {
                                 log.LogWarning("{Path}: {Note}", file.HostPath, note);
@@ -202,18 +212,17 @@ public sealed class Collector(
         {
             log.LogError("The target failed: {Message}", targetFailure.Message);
             acquisitionLog.Detach();
-            return Unsealed(bundlePath, plan, collected, skippedAll, targetFailure.Message);
+            return Unsealed(bundlePath, plan, collected.Count, collectedBytes, skippedAll, targetFailure.Message);
         }
         if (cancellationToken.IsCancellationRequested)
         {
             log.LogWarning("Interrupted; the partial bundle can be resumed");
             acquisitionLog.Detach();
-            return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
+            return Unsealed(bundlePath, plan, collected.Count, collectedBytes, skippedAll, Interrupted(bundlePath));
         }
 
-        var files = collected.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var finished = time.GetUtcNow();
-        log.LogInformation("Copied {Files} files; {Failed} failed; sealing", files.Count, failed.Count);
+        log.LogInformation("Copied {Files} files; {Failed} failed; sealing", collected.Count, failed.Count);
         var manifest = new CustodyManifest
         {
             BundleId = bundleId,
@@ -233,7 +242,6 @@ public sealed class Collector(
             Target = new TargetRecord { Kind = TargetKinds.Name(store.Kind), Location = store.Location, FileSystem = store.GetSpace().FileSystem },
             HashAlgorithms = ["sha256", .. request.LegacyHashes],
             Bag = new BagRecord { BagitTxtSha256 = "", BagInfoTxtSha256 = "", ManifestSha256TxtSha256 = "", CollectionLogSha256 = "", PayloadOxum = "" },
-            Files = files,
             Skipped = skippedAll,
             Excluded = plan.Excluded,
             EmptyTargets = plan.EmptyTargets,
@@ -252,34 +260,34 @@ public sealed class Collector(
         SealResult sealedBundle;
         try
         {
-            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo), acquisitionLog,
+            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo, collected.Read()), acquisitionLog,
                 request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             log.LogWarning("Interrupted while sealing; the partial bundle can be resumed");
-            return Unsealed(bundlePath, plan, collected, skippedAll, Interrupted(bundlePath));
+            return Unsealed(bundlePath, plan, collected.Count, collectedBytes, skippedAll, Interrupted(bundlePath));
         }
         catch (TimestampException e)
         {
             var message = $"every file is copied, but the time-stamp authority failed ({e.Message}), so the bundle is not sealed. " +
                 $"Seal it without a timestamp: {ResumeCommand(bundlePath)} --tsa-optional; or with another authority: {ResumeCommand(bundlePath)} --tsa URL";
             log.LogError("{Message}", message);
-            return Unsealed(bundlePath, plan, collected, skippedAll, message);
+            return Unsealed(bundlePath, plan, collected.Count, collectedBytes, skippedAll, message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             var message = $"sealing failed on the target ({e.Message}); every copied file is journalled. Finish it with: {ResumeCommand(bundlePath)}";
             log.LogError("{Message}", message);
-            return Unsealed(bundlePath, plan, collected, skippedAll, message);
+            return Unsealed(bundlePath, plan, collected.Count, collectedBytes, skippedAll, message);
         }
         foreach (var warning in sealedBundle.Warnings)
         {
             log.LogWarning("{Warning}", warning);
         }
 
-        return new CollectionResult(true, $"{store.Location}/{finalName}", sealedBundle.Manifest, files.Count, files.Sum(f => f.Size),
-            skippedAll, plan.Excluded, plan.EmptyTargets, null) { Warnings = sealedBundle.Warnings };
+        return new CollectionResult(true, $"{store.Location}/{finalName}", sealedBundle.Manifest, collected.Count, collectedBytes,
+            skippedAll, plan.Excluded, plan.EmptyTargets, null) { Warnings = sealedBundle.Warnings, NotedFiles = noted.Files };
     }
 
     /// <summary>The exact command that finishes the partial bundle at <paramref name="bundlePath"/>.</summary>
@@ -381,10 +389,7 @@ public sealed class Collector(
         store.Flush(stream);
     }
 
-    private static CollectionResult Unsealed(string bundlePath, CollectionPlan plan, IEnumerable<FileRecord> collected,
-        IReadOnlyList<SkippedRecord> skipped, string error)
-    {
-        var list = collected.ToList();
-        return new CollectionResult(false, bundlePath, null, list.Count, list.Sum(r => r.Size), skipped, plan.Excluded, plan.EmptyTargets, error);
-    }
+    private static CollectionResult Unsealed(string bundlePath, CollectionPlan plan, int collected, long bytes,
+        IReadOnlyList<SkippedRecord> skipped, string error) =>
+        new(false, bundlePath, null, collected, bytes, skipped, plan.Excluded, plan.EmptyTargets, error);
 }

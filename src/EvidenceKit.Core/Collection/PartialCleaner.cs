@@ -23,7 +23,7 @@ internal sealed class PartialCleaner(ITargetStore store)
 
     private static readonly HashSet<string> CustodyFiles = new(StringComparer.Ordinal)
     {
-        "collection.log", "manifest.json", "manifest.json.p7s", "manifest.json.p7s.tsr",
+        "collection.log", "manifest.json", "manifest.json.p7s", "manifest.json.p7s.tsr", "files.jsonl",
     };
 
     /// <summary>Cleans <paramref name="partial"/>; <paramref name="keep"/> are the bag paths of proven copies under data/.</summary>

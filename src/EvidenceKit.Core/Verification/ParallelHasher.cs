@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Text;
 using EvidenceKit.Core.Verification.Snapshot;
@@ -8,12 +9,39 @@ namespace EvidenceKit.Core.Verification;
 
 /// <summary>
 /// Hashes many files at once with bounded memory: a bounded number of workers, each streaming through the snapshot with
-/// one 1 MiB buffer, every algorithm a file needs computed in the same single pass. Only regular files the walk found
-/// are opened; empty files are not opened at all (their digests are known).
+/// one 1 MiB buffer and its own hash objects, reused from file to file (no per-file task, buffer or hash context),
+/// every algorithm a file needs computed in the same single pass. A file that fits the buffer is read in one go and
+/// hashed one-shot. Only regular files the walk found are opened; empty files are not opened at all.
 /// </summary>
 internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
 {
     private const int BufferBytes = 1024 * 1024;
+
+    /// <summary>What one worker keeps from file to file.</summary>
+    private sealed class Worker : IDisposable
+    {
+        public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(BufferBytes);
+
+        public Dictionary<string, IncrementalHash> Hashes { get; } = new(StringComparer.Ordinal);
+
+        public IncrementalHash Hash(string algorithm)
+        {
+            if (!Hashes.TryGetValue(algorithm, out var hash))
+            {
+                Hashes[algorithm] = hash = BagHashAlgorithms.Create(algorithm);
+            }
+            return hash;
+        }
+
+        public void Dispose()
+        {
+            foreach (var hash in Hashes.Values)
+            {
+                hash.Dispose();
+            }
+            ArrayPool<byte>.Shared.Return(Buffer);
+        }
+    }
 
     public IReadOnlyDictionary<string, HashResult> HashAll(IEnumerable<HashJob> jobs, CancellationToken cancellationToken)
     {
@@ -23,11 +51,15 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
             MaxDegreeOfParallelism = Math.Max(1, maxParallelism),
             CancellationToken = cancellationToken,
         };
-        Parallel.ForEach(jobs, options, job => results[job.Key] = Hash(job, cancellationToken));
+        Parallel.ForEach(jobs, options, () => new Worker(), (job, _, worker) =>
+        {
+            results[job.Key] = Hash(job, worker, cancellationToken);
+            return worker;
+        }, worker => worker.Dispose());
         return results;
     }
 
-    private HashResult Hash(HashJob job, CancellationToken cancellationToken)
+    private HashResult Hash(HashJob job, Worker worker, CancellationToken cancellationToken)
     {
         foreach (var path in job.BagPaths)
         {
@@ -36,47 +68,90 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
                 return HashResult.Failed(problem.Replace(path, CheckList.Show(path), StringComparison.Ordinal));
             }
         }
-        var hashes = job.Algorithms.Distinct(StringComparer.Ordinal).ToDictionary(a => a, BagHashAlgorithms.Create, StringComparer.Ordinal);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        var buffer = worker.Buffer;
         try
         {
-            var total = 0L;
-            foreach (var path in job.BagPaths)
+            if (job.BagPaths.Count == 1 && job.Algorithms.Count == 1 && job.Algorithms.First() == "sha256")
             {
-                var entry = snapshot.Find(path)!;
-                if (entry.Length == 0)
-                {
-                    continue;
-                }
-                using var stream = snapshot.Open(entry);
-                int read;
-                while ((read = stream.Read(buffer, 0, BufferBytes)) > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var hash in hashes.Values)
-                    {
-                        hash.AppendData(buffer, 0, read);
-                    }
-                    total += read;
-                }
+                return HashSmallSha256(job, buffer, cancellationToken) ?? HashStreamed(job, worker, cancellationToken);
             }
-            return new HashResult(hashes.ToDictionary(h => h.Key, h => Hex.Lower(h.Value.GetHashAndReset()), StringComparer.Ordinal), total, null);
+            return HashStreamed(job, worker, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            foreach (var hash in worker.Hashes.Values)
+            {
+                hash.GetHashAndReset();
+            }
             return HashResult.Failed($"{string.Join(" + ", job.BagPaths.Select(CheckList.Show))} could not be read: {e.Message}");
         }
         catch (BundleReaderException e)
         {
+            foreach (var hash in worker.Hashes.Values)
+            {
+                hash.GetHashAndReset();
+            }
             return HashResult.Failed(e.Message);
         }
-        finally
+    }
+
+    /// <summary>One file that the buffer holds, hashed one-shot; null when it is larger (or grew), to be streamed instead.</summary>
+    private HashResult? HashSmallSha256(HashJob job, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var entry = snapshot.Find(job.BagPaths[0])!;
+        if (entry.Length >= BufferBytes)
         {
-            foreach (var hash in hashes.Values)
-            {
-                hash.Dispose();
-            }
-            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        var total = 0;
+        if (entry.Length > 0)
+        {
+            using var stream = snapshot.Open(entry);
+            int read;
+            while (total < BufferBytes && (read = stream.Read(buffer, total, BufferBytes - total)) > 0)
+            {
+                total += read;
+            }
+            if (total == BufferBytes)
+            {
+                return null;
+            }
+        }
+        var digest = Hex.Lower(SHA256.HashData(buffer.AsSpan(0, total)));
+        return new HashResult(new Dictionary<string, string>(1, StringComparer.Ordinal) { ["sha256"] = digest }, total, null);
+    }
+
+    private HashResult HashStreamed(HashJob job, Worker worker, CancellationToken cancellationToken)
+    {
+        var algorithms = job.Algorithms.Distinct(StringComparer.Ordinal).ToList();
+        var hashes = algorithms.Select(worker.Hash).ToList();
+        var buffer = worker.Buffer;
+        var total = 0L;
+        foreach (var path in job.BagPaths)
+        {
+            var entry = snapshot.Find(path)!;
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+            using var stream = snapshot.Open(entry);
+            int read;
+            while ((read = stream.Read(buffer, 0, BufferBytes)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var hash in hashes)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+                total += read;
+            }
+        }
+        var digests = new Dictionary<string, string>(algorithms.Count, StringComparer.Ordinal);
+        for (var i = 0; i < algorithms.Count; i++)
+        {
+            digests[algorithms[i]] = Hex.Lower(hashes[i].GetHashAndReset());
+        }
+        return new HashResult(digests, total, null);
     }
 }

@@ -131,7 +131,8 @@ internal static class CaseExport
             ["@type"] = "case-investigation:ProvenanceRecord",
             ["case-investigation:exhibitNumber"] = m.Case.Id,
             ["uco-core:description"] = $"evidence bundle {d.BundleName} (bundle id {m.BundleId}), manifest SHA-256 {d.ManifestSha256}; "
-                + $"verification verdict {ReportText.Verdict(d.Report.Verdict)}: {VerdictWords.Headline(d).Meaning}",
+                + $"verification verdict {ReportText.Verdict(d.Report.Verdict)}: {VerdictWords.Headline(d).Meaning}"
+                + (ReportEvidence.Unlisted(m) is { } unlisted ? $"; {unlisted}" : ""),
             ["uco-core:object"] = new JsonArray(records.Select(r => (JsonNode)Ref(r)).ToArray()),
         });
 

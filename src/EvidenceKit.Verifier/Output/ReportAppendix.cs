@@ -113,6 +113,10 @@ internal static class ReportAppendix
             html.Append(string.Join("<br>", times)).Append("</td></tr>\n");
         }
         html.Append("</table>\n");
+        if (ReportEvidence.Unlisted(m) is { } note)
+        {
+            html.Append("<p class=\"caption\">").Append(E(note)).Append("</p>\n");
+        }
     }
 
     /// <summary>The commands that apply to this bundle: the signature steps only when it is signed, the time-stamp step only when it has one.</summary>

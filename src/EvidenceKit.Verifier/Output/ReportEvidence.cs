@@ -56,7 +56,21 @@ internal static class ReportEvidence
                 .Append("</td><td class=\"hash\">").Append(E(f.Sha256)).Append("</td></tr>\n");
         }
         html.Append("</table>\n");
+        if (Unlisted(m) is { } unlisted)
+        {
+            html.Append("<p class=\"caption\">").Append(E(unlisted)).Append("</p>\n");
+        }
     }
+
+    /// <summary>
+    /// When a v3 bundle holds more records than the verifier keeps for the report, says how many are listed and where
+    /// the rest are; null when every record is listed.
+    /// </summary>
+    public static string? Unlisted(CustodyManifest m) =>
+        m.Records is { } records && records.Count > m.Files.Count
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The first {m.Files.Count:N0} of {records.Count:N0} files are listed here; every file was verified, and all records are in {records.Path} (SHA-256 {records.Sha256}), which the manifest binds.")
+            : null;
 
     public static void NotCollected(StringBuilder html, CustodyManifest m)
     {

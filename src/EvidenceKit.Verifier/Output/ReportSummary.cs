@@ -59,7 +59,9 @@ internal static class ReportSummary
     private static string Collected(CustodyManifest m)
     {
         var text = new StringBuilder("According to its custody record, this bundle holds ");
-        text.Append(E(string.Create(CultureInfo.InvariantCulture, $"{m.Files.Count:N0} {(m.Files.Count == 1 ? "file" : "files")} ({m.Files.Sum(f => f.Size):N0} bytes)")));
+        var count = m.Records?.Count ?? m.Files.Count;
+        var bytes = m.Records?.PayloadBytes ?? m.Files.Sum(f => f.Size);
+        text.Append(E(string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? "file" : "files")} ({bytes:N0} bytes)")));
         if (Present(m.Host.Hostname) is { } host)
         {
             text.Append(" copied from the machine <b>").Append(E(host)).Append("</b>");

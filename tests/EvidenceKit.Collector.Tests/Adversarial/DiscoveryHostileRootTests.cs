@@ -93,7 +93,7 @@ public sealed partial class DiscoveryHostileRootTests : IDisposable
     private string Bundle() => Directory.GetDirectories(_target.Path).Should().ContainSingle().Which;
 
     private CustodyManifest Manifest() =>
-        ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(Bundle(), BundleLayout.ManifestJson)));
+        BundleRecords.Manifest(Bundle());
 
     private void NothingOfTheExaminerInTheBundle()
     {

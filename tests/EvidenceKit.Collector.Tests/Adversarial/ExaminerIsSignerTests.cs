@@ -38,7 +38,7 @@ public sealed class ExaminerIsSignerTests : IClassFixture<TestPki>, IDisposable
     private (CustodyManifest Manifest, CustodyEvent Sealed) Bundle()
     {
         var bundle = Directory.GetDirectories(_target.Path).Single();
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         var sealedEvent = ManifestJson.FromUtf8<CustodyEvent>(File.ReadAllBytes(Path.Combine(bundle, CustodyPaths.Event(1))));
         return (manifest, sealedEvent);
     }

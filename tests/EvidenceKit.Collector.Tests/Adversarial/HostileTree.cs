@@ -29,7 +29,7 @@ internal static class HostileTree
     }
 
     public static CustodyManifest Manifest(string bundle) =>
-        ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        BundleRecords.Manifest(bundle);
 
     public static void AssertNoFileContains(string bundle, string secret)
     {

@@ -61,7 +61,7 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
 
     private void AssertEqualsSourceAndVerifies(string bundle)
     {
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Should().HaveCount(3);
         foreach (var file in manifest.Files)
         {
@@ -106,7 +106,7 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
         resume.ExitCode.Should().Be(0, resume.ToString());
         var bundle = Sealed(partial);
         AssertEqualsSourceAndVerifies(bundle);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Single(f => f.BagPath == "data/" + AccessLog).Notes.Should().Contain(n => n.StartsWith("copied again on resume", StringComparison.Ordinal));
         manifest.Files.Where(f => f.BagPath != "data/" + AccessLog).Should().OnlyContain(f => f.Notes.Any(n => n.StartsWith("resumed:", StringComparison.Ordinal)));
         manifest.Notes.Should().Contain(n => n.StartsWith("no-timestamp:", StringComparison.Ordinal), "--tsa-optional sealed without a timestamp and says so");
@@ -129,7 +129,7 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
         File.Exists(Path.Combine(bundle, "data", "evil")).Should().BeFalse();
         new FileInfo(Path.Combine(bundle, "data", "evil")).LinkTarget.Should().BeNull();
         AssertEqualsSourceAndVerifies(bundle);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Notes.Should().Contain(n => n.StartsWith("resume-removed:", StringComparison.Ordinal) && n.Contains("data/evil (symlink)", StringComparison.Ordinal));
     }
 
@@ -175,7 +175,7 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
         resume.ExitCode.Should().Be(0, resume.ToString());
         var bundle = Sealed(partial);
         AssertEqualsSourceAndVerifies(bundle);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Notes.Should().Contain(n => n.StartsWith("resume-removed:", StringComparison.Ordinal) && n.Contains(BundleLayout.Journal, StringComparison.Ordinal));
     }
 
@@ -190,7 +190,7 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
         resume.ExitCode.Should().Be(0, resume.ToString());
         var bundle = Sealed(partial);
         AssertEqualsSourceAndVerifies(bundle);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Single(f => f.BagPath == "data/" + AccessLog).Notes.Should().Contain(n => n.StartsWith("copied again on resume:", StringComparison.Ordinal));
     }
 }

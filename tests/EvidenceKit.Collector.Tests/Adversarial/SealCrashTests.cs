@@ -87,7 +87,7 @@ public sealed class SealCrashTests : IClassFixture<TestPki>, IDisposable
         verify.ExitCode.Should().Be(0, verify.ToString());
         Run.Tool("sha256sum", ["-c", "--strict", "--quiet", BundleLayout.PayloadManifest], workingDirectory: bundle).ExitCode.Should().Be(0);
         Run.Tool("sha256sum", ["-c", "--strict", "--quiet", BundleLayout.TagManifest], workingDirectory: bundle).ExitCode.Should().Be(0);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Should().HaveCount(3);
         foreach (var file in manifest.Files)
         {

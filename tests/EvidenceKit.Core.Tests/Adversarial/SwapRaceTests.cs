@@ -116,7 +116,7 @@ public sealed class SwapRaceTests : IDisposable
         var result = await collect;
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/log/app/app.log" && s.Failed && s.Reason.Contains("fifo"));
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/log/app/other.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/log/app/other.log");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class SwapRaceTests : IDisposable
 
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/log/app/app.log" && s.Failed && s.Reason.Contains("symbolic link"));
-        result.Manifest!.Files.Should().BeEmpty();
+        BundleRecords.Files(result.BundlePath).Should().BeEmpty();
         Atime(_sentinel).Should().StartWith("2020-05-05 05:05:05.123456789");
     }
 

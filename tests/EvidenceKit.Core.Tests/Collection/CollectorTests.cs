@@ -90,10 +90,10 @@ public sealed class CollectorTests : IDisposable
 
         var result = await Collect();
 
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(result.BundlePath, BundleLayout.ManifestJson)));
+        var manifest = BundleRecords.Manifest(result.BundlePath);
         manifest.Mode.Should().Be("analysis");
         manifest.Files.Should().HaveCount(5);
-        manifest.Files.Select(f => f.Id).Should().Equal("E000001", "E000002", "E000003", "E000004", "E000005");
+        manifest.Files.Select(f => f.Id).Should().BeEquivalentTo(["E000001", "E000002", "E000003", "E000004", "E000005"], "custody/files.jsonl holds the records in the order the files finished");
         foreach (var file in manifest.Files)
         {
             var sum = Run.Tool("sha256sum", [_source.Combine(file.SourcePath.TrimStart('/'))]).StdOut[..64];
@@ -113,7 +113,7 @@ public sealed class CollectorTests : IDisposable
 
         var result = await Collect(CollectionMode.Prosecution);
 
-        var record = result.Manifest!.Files.Single(f => f.SourcePath == "/var/log/syslog");
+        var record = BundleRecords.Files(result.BundlePath).Single(f => f.SourcePath == "/var/log/syslog");
         var stat = Run.Tool("stat", ["-c", "%s|%i|%u|%g|%f|%h|%d", path]).StdOut.Trim().Split('|');
         record.Size.Should().Be(long.Parse(stat[0]));
         record.Inode.Should().Be(ulong.Parse(stat[1]));
@@ -167,7 +167,7 @@ public sealed class CollectorTests : IDisposable
         result.Sealed.Should().BeTrue();
         result.Excluded.Should().Contain(s => s.Path == "/var/log/nginx/evil.log" && s.Reason.Contains(outside)
             && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.SymbolicLink && !s.Failed);
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Contain("/srv/app/app.log").And.NotContain(p => p.Contains("shadow"));
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Contain("/srv/app/app.log").And.NotContain(p => p.Contains("shadow"));
     }
 
     [Fact]
@@ -182,11 +182,11 @@ public sealed class CollectorTests : IDisposable
         var result = await Collect(TestProfiles.Of(TestProfiles.Target("logs", "/logs/*")));
 
         result.Sealed.Should().BeTrue(result.Error);
-        var paths = result.Manifest!.Files.Select(f => f.BagPath).ToList();
+        var paths = BundleRecords.Files(result.BundlePath).Select(f => f.BagPath).ToList();
         paths.Should().HaveCount(5);
         paths.Select(p => PathFolding.Fold(p)).Should().OnlyHaveUniqueItems();
         paths.Should().OnlyContain(p => p.All(c => char.IsAsciiLetterOrDigit(c) || "/._@+,=~-".Contains(c)));
-        foreach (var f in result.Manifest.Files)
+        foreach (var f in BundleRecords.Files(result.BundlePath))
         {
             File.ReadAllText(Path.Combine(result.BundlePath, f.BagPath)).Should().Be(File.ReadAllText(_source.Combine(f.SourcePath.TrimStart('/'))));
         }

@@ -45,7 +45,7 @@ public sealed class SourceFaultTests : IDisposable
         skipped.Outcome.Should().Be(SkipOutcome.Vanished);
         result.Manifest!.Skipped.Should().ContainEquivalentOf(skipped);
         File.ReadAllText(Path.Combine(result.BundlePath, BundleLayout.ManifestJson)).Should().Contain("\"outcome\": \"vanished\"");
-        result.Manifest.Files.Select(f => f.SourcePath).Should().Equal("/var/log/app/app.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/log/app/app.log");
         Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: result.BundlePath).ExitCode.Should().Be(0);
     }
 
@@ -61,7 +61,7 @@ public sealed class SourceFaultTests : IDisposable
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/log/app/bad.log" && s.Failed
             && s.Outcome == SkipOutcome.IoError && s.Reason.StartsWith("read error after 4096 bytes") && s.Reason.Contains("Input/output error"));
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/log/app/good.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/log/app/good.log");
         Directory.GetFiles(Path.Combine(result.BundlePath, "data"), "*", SearchOption.AllDirectories)
             .Select(Path.GetFileName).Should().Equal("good.log");
     }

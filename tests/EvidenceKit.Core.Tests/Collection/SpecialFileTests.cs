@@ -37,7 +37,7 @@ public sealed class SpecialFileTests : IDisposable
         result.Skipped.Should().ContainSingle().Which.Should().Match<EvidenceKit.Core.Bundles.Manifest.SkippedRecord>(s =>
             s.Path == "/var/run/app/control.sock" && s.Reason == "socket (never opened)");
         result.Manifest!.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/control.sock");
-        result.Manifest.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
     [SkippableFact]
@@ -54,7 +54,7 @@ public sealed class SpecialFileTests : IDisposable
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/null.log" && s.Reason == "character-device (never opened)"
             && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.SpecialFile && !s.Failed);
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/app.log");
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public sealed class SpecialFileTests : IDisposable
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().ContainSingle(s => s.Path == "/var/run/app/app.log" && s.Reason == "not a regular file (fifo)" && s.Failed
             && s.Outcome == EvidenceKit.Core.Bundles.Manifest.SkipOutcome.NotRegular);
-        result.Manifest!.Files.Select(f => f.SourcePath).Should().Equal("/var/run/app/other.log");
+        BundleRecords.Files(result.BundlePath).Select(f => f.SourcePath).Should().Equal("/var/run/app/other.log");
     }
 }

@@ -50,7 +50,7 @@ public sealed class StrangeNameTests : IDisposable
         // Then each is collected with its original path in the manifest and a plain bag path, and the bag checks out
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().BeEmpty();
-        var files = result.Manifest!.Files;
+        var files = BundleRecords.Files(result.BundlePath);
         files.Select(f => f.SourcePath).Should().BeEquivalentTo("/logs/with space.log", "/logs/new\nline.log", "/" + deep);
         foreach (var f in files)
         {
@@ -74,7 +74,7 @@ public sealed class StrangeNameTests : IDisposable
 
         // Then four distinct bag files, none equal to another after case folding, each with its own source's bytes
         result.Sealed.Should().BeTrue(result.Error);
-        var files = result.Manifest!.Files;
+        var files = BundleRecords.Files(result.BundlePath);
         files.Should().HaveCount(4);
         files.Select(f => PathFolding.Fold(f.BagPath)).Should().OnlyHaveUniqueItems();
         var content = files.ToDictionary(f => f.SourcePath, f => File.ReadAllText(Path.Combine(result.BundlePath, f.BagPath)), StringComparer.Ordinal);
@@ -102,7 +102,7 @@ public sealed class StrangeNameTests : IDisposable
         // Then all three are collected: a readable \xNN path beside the exact bytes in base64, each with its own content
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().BeEmpty();
-        var files = result.Manifest!.Files.ToDictionary(f => f.SourcePath, StringComparer.Ordinal);
+        var files = BundleRecords.Files(result.BundlePath).ToDictionary(f => f.SourcePath, StringComparer.Ordinal);
         files.Keys.Should().BeEquivalentTo("/logs/app.log", "/logs/\\xFF\\xFE.log", "/logs/dir\\xFF/inner.log");
         files["/logs/app.log"].SourcePathBase64.Should().BeNull();
         Convert.FromBase64String(files["/logs/\\xFF\\xFE.log"].SourcePathBase64!).Should().Equal((byte[])[.. "/logs/"u8, 0xFF, 0xFE, .. ".log"u8]);

@@ -112,7 +112,7 @@ public sealed class TargetFaultTests : IDisposable
 
         result.Sealed.Should().BeTrue(result.Error);
         result.Skipped.Should().BeEmpty();
-        result.Manifest!.Files.Should().HaveCount(4);
+        BundleRecords.Files(result.BundlePath).Should().HaveCount(4);
         Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: result.BundlePath).ExitCode.Should().Be(0);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Testing;
 
 namespace EvidenceKit.Verifier.Tests.Custody;
 
@@ -65,7 +66,7 @@ public sealed class CaseExportTests(CustodyBundles bundles) : IClassFixture<Cust
         properties.Should().OnlyContain(p => PinnedProperties.Contains(p));
 
         var graph = root.GetProperty("@graph").EnumerateArray().ToList();
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, "custody/manifest.json")));
+        var manifest = BundleRecords.Manifest(bundle);
         graph.Count(n => Type(n) == "uco-observable:File").Should().Be(manifest.Files.Count);
         graph.Count(n => Type(n) == "case-investigation:Investigation").Should().Be(1);
         graph.Where(n => Type(n) == "case-investigation:ProvenanceRecord").Select(n => n.GetProperty("case-investigation:exhibitNumber").GetString())

@@ -23,7 +23,7 @@ public sealed class CustodyReportTests(CustodyBundles bundles) : IClassFixture<C
     {
         var (bundle, path) = Report();
         var html = File.ReadAllText(path);
-        var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(bundle, "custody/manifest.json")));
+        var manifest = BundleRecords.Manifest(bundle);
 
         manifest.Files.Should().HaveCount(3);
         foreach (var file in manifest.Files)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvidenceKit.Core.Bundles.Manifest;
 
 /// <summary>
@@ -7,10 +9,20 @@ namespace EvidenceKit.Core.Bundles.Manifest;
 public sealed record CustodyManifest
 {
     /// <summary>
-    /// The schema identifier this document follows. v2: every tag file is covered by a signature (VERIFY.txt and the
-    /// manifest's timestamp are linked by the signed sealed event 000001).
+    /// The schema identifier this document follows. v3: the per-file records are not in this document but in
+    /// custody/files.jsonl, one a line, bound here by its SHA-256, length and count (<see cref="Records"/>), so the
+    /// manifest stays small and both sides stream the records.
     /// </summary>
-    public const string CurrentSchema = "https://evidencekit.dev/schema/custody-manifest/v2";
+    public const string CurrentSchema = SchemaV3;
+
+    /// <summary>Records in custody/files.jsonl, bound by <see cref="Records"/>.</summary>
+    public const string SchemaV3 = "https://evidencekit.dev/schema/custody-manifest/v3";
+
+    /// <summary>
+    /// Every tag file is covered by a signature (VERIFY.txt and the manifest's timestamp are linked by the signed sealed
+    /// event 000001); the records are inline in <c>files</c>.
+    /// </summary>
+    public const string SchemaV2 = "https://evidencekit.dev/schema/custody-manifest/v2";
 
     /// <summary>The schema before v2: VERIFY.txt and manifest.json.p7s.tsr were written after signing and are not covered.</summary>
     public const string SchemaV1 = "https://evidencekit.dev/schema/custody-manifest/v1";
@@ -54,8 +66,32 @@ public sealed record CustodyManifest
     /// <summary>Hashes of the BagIt tag files and the acquisition log, written before this manifest.</summary>
     public required BagRecord Bag { get; init; }
 
-    /// <summary>Every collected file.</summary>
-    public required IReadOnlyList<FileRecord> Files { get; init; }
+    /// <summary>
+    /// Every collected file, inline (schema v1 and v2). Empty in a v3 manifest as written, whose records are in
+    /// <see cref="Records"/>; the verifier fills in the first records it read there, for the reports.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileRecord> Files { get; init; } = [];
+
+    /// <summary>The inline records as the JSON holds them: absent in v3, so a reader can tell "none" from "elsewhere".</summary>
+    [JsonInclude]
+    [JsonPropertyName("files")]
+    internal IReadOnlyList<FileRecord>? InlineFiles
+    {
+        get => Records is null ? Files : null;
+        init
+        {
+            Files = value ?? [];
+            HasInlineFiles = value is not null;
+        }
+    }
+
+    /// <summary>True when the JSON read held a <c>files</c> array (v1, v2; never in a genuine v3 manifest).</summary>
+    [JsonIgnore]
+    public bool HasInlineFiles { get; private init; }
+
+    /// <summary>Schema v3: the records file and what binds it; null in v1 and v2.</summary>
+    public RecordsFileRecord? Records { get; init; }
 
     /// <summary>Every file the plan named that was not collected, with the reason.</summary>
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];

@@ -103,6 +103,10 @@ internal sealed class CoverageCheck : IBagCheck
                 covered.Add(path);
             }
         }
+        if (manifest.Records is { } records && string.Equals(context.TagSha256(BundleLayout.FileRecords), records.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            covered.Add(BundleLayout.FileRecords);
+        }
         foreach (var verified in context.Chain?.Events ?? [])
         {
             if (verified.Signature is not { SignatureValid: true } || verified.Event is not { } custodyEvent)

@@ -39,6 +39,19 @@ internal sealed class CustodyBagCheck : IBagCheck
                 findings.Add($"{path}: SHA-256 is {hash.Sha256}, {BundleLayout.ManifestJson} bag says {expected}");
             }
         }
+        if (manifest.Records is { } records)
+        {
+            var hash = context.HashOf("t:", BundleLayout.FileRecords);
+            if (hash?.Sha256 is { } sha && !string.Equals(sha, records.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Add($"{BundleLayout.FileRecords}: SHA-256 is {sha}, {BundleLayout.ManifestJson} records says {records.Sha256}");
+            }
+            var recordsOxum = BagItText.PayloadOxum(records.PayloadBytes, records.Count);
+            if (bag.PayloadOxum != recordsOxum)
+            {
+                findings.Add($"Payload-Oxum: {BundleLayout.ManifestJson} bag says {bag.PayloadOxum}, its records section counts {recordsOxum}");
+            }
+        }
         var actualOxum = BagInfoCheck.ActualOxum(context.Snapshot);
         if (bag.PayloadOxum != actualOxum)
         {

@@ -3,68 +3,42 @@ using EvidenceKit.Core.Bundles;
 
 namespace EvidenceKit.Core.Verification.Checks;
 
-/// <summary>manifest.json files[] agrees exactly with manifest-sha256.txt (split files: their parts joined match the record).</summary>
+/// <summary>
+/// The custody records (manifest.json files[] in v1 and v2, custody/files.jsonl in v3) agree exactly with
+/// manifest-sha256.txt (split files: their parts joined match the record). The records were compared as they were
+/// read (<see cref="Records.RecordsPass"/>); the joined parts are judged here, after hashing.
+/// </summary>
 internal sealed class CustodyFilesCheck : IBagCheck
 {
     public void Run(VerificationContext context)
     {
-        var payload = context.PayloadManifests.FirstOrDefault(m => m.BagPath == BundleLayout.PayloadManifest && m.Readable);
-        if (context.Manifest is not { } manifest || payload is null)
+        if (context.Manifest is null || context.RecordFindings is not { Compared: true } records)
         {
             context.Checks.Add(CheckNames.CustodyFiles, CheckOutcome.Skip,
                 $"Not checked: {(context.Manifest is null ? BundleLayout.ManifestJson : BundleLayout.PayloadManifest)} could not be read.");
             return;
         }
-        var lines = payload.Lines.GroupBy(l => l.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        var findings = new List<string>();
-        for (var i = 0; i < manifest.Files.Count; i++)
+        var findings = records.Disagreements.ToList();
+        foreach (var (index, where, record) in records.Split)
         {
-            var record = manifest.Files[i];
-            var label = $"{BundleLayout.ManifestJson} files[{i}] ({record.Id})";
-            var expected = record.Sha256.ToLowerInvariant();
-            if (record.Parts is { Count: > 0 } parts)
+            var joined = context.HashOf("c:", index.ToString(CultureInfo.InvariantCulture));
+            if (joined is null || joined.Error is not null)
             {
-                foreach (var part in parts)
-                {
-                    claimed.Add(part);
-                    if (!lines.ContainsKey(part))
-                    {
-                        findings.Add($"{CheckList.Show(part)} (part of {CheckList.Show(record.BagPath)}) is in {label} but not in {BundleLayout.PayloadManifest}");
-                    }
-                }
-                var joined = context.HashOf("c:", i.ToString(CultureInfo.InvariantCulture));
-                if (joined is null || joined.Error is not null)
-                {
-                    findings.Add($"{CheckList.Show(record.BagPath)}: its parts could not all be read, so the whole file's SHA-256 was not checked");
-                    continue;
-                }
-                if (joined.Length != record.Size)
-                {
-                    findings.Add($"{CheckList.Show(record.BagPath)}: its parts hold {joined.Length} bytes, {label} says {record.Size}");
-                }
-                if (joined.Sha256 != expected)
-                {
-                    findings.Add($"{CheckList.Show(record.BagPath)}: SHA-256 of its parts joined is {joined.Sha256}, {label} says {expected}");
-                }
+                findings.Add($"{CheckList.Show(record.BagPath)}: its parts could not all be read, so the whole file's SHA-256 was not checked");
                 continue;
             }
-            claimed.Add(record.BagPath);
-            if (!lines.TryGetValue(record.BagPath, out var line))
+            if (joined.Length != record.Size)
             {
-                findings.Add($"{CheckList.Show(record.BagPath)} is in {label} but not in {BundleLayout.PayloadManifest}");
+                findings.Add($"{CheckList.Show(record.BagPath)}: its parts hold {joined.Length} bytes, {where} says {record.Size}");
             }
-            else if (line.Hash != expected)
+            var expected = record.Sha256.ToLowerInvariant();
+            if (joined.Sha256 != expected)
             {
-                findings.Add($"{CheckList.Show(record.BagPath)}: {label} says SHA-256 {expected}, {BundleLayout.PayloadManifest} line {line.Line} says {line.Hash}");
+                findings.Add($"{CheckList.Show(record.BagPath)}: SHA-256 of its parts joined is {joined.Sha256}, {where} says {expected}");
             }
-        }
-        foreach (var line in payload.Lines.Where(l => !claimed.Contains(l.Path)))
-        {
-            findings.Add($"{CheckList.Show(line.Path)} is in {BundleLayout.PayloadManifest} line {line.Line} but not in {BundleLayout.ManifestJson} files[]");
         }
         context.Checks.PassOrFail(CheckNames.CustodyFiles, findings,
-            $"{BundleLayout.ManifestJson} lists exactly the files of {BundleLayout.PayloadManifest}, with the same SHA-256.",
-            $"{BundleLayout.ManifestJson} and {BundleLayout.PayloadManifest} disagree.");
+            $"{records.Source} lists exactly the files of {BundleLayout.PayloadManifest}, with the same SHA-256.",
+            $"{records.Source} and {BundleLayout.PayloadManifest} disagree.");
     }
 }

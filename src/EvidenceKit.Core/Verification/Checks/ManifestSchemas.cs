@@ -9,5 +9,8 @@ internal static class ManifestSchemas
     /// <summary>Bundles whose event 1 also links VERIFY.txt and the manifest's time-stamp token: everything is signed.</summary>
     public const string V2 = "https://evidencekit.dev/schema/custody-manifest/v2";
 
-    public static bool IsKnown(string? schema) => schema is V1 or V2;
+    /// <summary>Bundles whose records are in custody/files.jsonl, bound by SHA-256, length and count in manifest.json.</summary>
+    public const string V3 = "https://evidencekit.dev/schema/custody-manifest/v3";
+
+    public static bool IsKnown(string? schema) => schema is V1 or V2 or V3;
 }

@@ -14,14 +14,7 @@ internal sealed class PayloadFilesCheck : IBagCheck
             context.Checks.Add(CheckNames.PayloadFiles, CheckOutcome.Skip, "Not checked: no payload manifest could be read.");
             return;
         }
-        var expectedSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var record in context.Manifest?.Files ?? [])
-        {
-            if (record.Parts is not { Count: > 0 })
-            {
-                expectedSizes.TryAdd(record.BagPath, record.Size);
-            }
-        }
+        var sizeProblems = context.RecordFindings?.SizeProblems ?? [];
         var findings = new List<string>();
         var bad = new HashSet<string>(StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -30,7 +23,7 @@ internal sealed class PayloadFilesCheck : IBagCheck
             foreach (var line in manifest.Lines)
             {
                 listed.Add(line.Path);
-                if (Problem(context, manifest, line, expectedSizes) is { } problem)
+                if (Problem(context, manifest, line, sizeProblems) is { } problem)
                 {
                     findings.Add(problem);
                     bad.Add(line.Path);
@@ -44,7 +37,7 @@ internal sealed class PayloadFilesCheck : IBagCheck
             $"{CheckList.Count(findings.Count, "payload problem")}; {ok} of {listed.Count} listed files are intact.");
     }
 
-    private static string? Problem(VerificationContext context, ManifestFile manifest, BundleReaderManifestLine line, Dictionary<string, long> expectedSizes)
+    private static string? Problem(VerificationContext context, ManifestFile manifest, BundleReaderManifestLine line, Dictionary<string, string> sizeProblems)
     {
         var where = $"{manifest.BagPath} line {line.Line}";
         var shown = CheckList.Show(line.Path);
@@ -56,10 +49,9 @@ internal sealed class PayloadFilesCheck : IBagCheck
         {
             return $"{problem.Replace(line.Path, shown, StringComparison.Ordinal)} ({where})";
         }
-        var length = context.Snapshot.Find(line.Path)!.Length;
-        if (expectedSizes.TryGetValue(line.Path, out var expectedSize) && expectedSize != length)
+        if (sizeProblems.TryGetValue(line.Path, out var sizeProblem))
         {
-            return $"{shown}: size is {length} bytes, {BundleLayout.ManifestJson} says {expectedSize}";
+            return sizeProblem;
         }
         var hash = context.HashOf("p:", line.Path);
         if (hash?.Error is { } error)

@@ -19,25 +19,20 @@ internal sealed class SafePathsCheck : IBagCheck
         {
             foreach (var line in manifest.Lines)
             {
-                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: true, findings);
+                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: true, findings.Add);
             }
         }
         foreach (var manifest in context.TagManifests)
         {
             foreach (var line in manifest.Lines)
             {
-                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: false, findings);
+                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: false, findings.Add);
             }
         }
-        if (context.Manifest is { } custody)
+        if (context.RecordFindings is { } records)
         {
-            for (var i = 0; i < custody.Files.Count; i++)
-            {
-                foreach (var path in RecordPaths(custody.Files[i]).Append(custody.Files[i].BagPath).Distinct(StringComparer.Ordinal))
-                {
-                    Judge(context, path, $"{BundleLayout.ManifestJson} files[{i}] ({custody.Files[i].Id})", payload: true, findings);
-                }
-            }
+            // Judged as the records were read (Records.RecordsPass); only the findings are left to report.
+            findings.AddRange(records.UnsafePaths.ToList());
         }
         context.Checks.PassOrFail(CheckNames.SafePaths, findings,
             context.Evidence
@@ -46,7 +41,8 @@ internal sealed class SafePathsCheck : IBagCheck
             $"{CheckList.Count(findings.Count, "path")} could escape the bag or its folder, or is not what sha256sum reads; they were not opened.");
     }
 
-    private static void Judge(VerificationContext context, string path, string where, bool payload, List<string> findings)
+    /// <summary>Judges one listed path; an unsafe one is added to <see cref="VerificationContext.UnsafePaths"/> and reported.</summary>
+    public static void Judge(VerificationContext context, string path, string where, bool payload, Action<string> addFinding)
     {
         // RFC 8493 lets a plain bag name files with LF or CR (written %0A, %0D); any other control character is refused.
         var judged = context.Evidence ? path : path.Replace('\n', '_').Replace('\r', '_');
@@ -58,7 +54,7 @@ internal sealed class SafePathsCheck : IBagCheck
         if (problem is not null)
         {
             context.UnsafePaths.Add(path);
-            findings.Add($"{where}: {CheckList.Show(path)} {problem}");
+            addFinding($"{where}: {CheckList.Show(path)} {problem}");
         }
     }
 }

@@ -69,6 +69,9 @@ internal sealed class VerificationContext(
 
     public CustodyManifest? Manifest { get; set; }
 
+    /// <summary>What the one pass over the custody records found (null when there is no manifest to take them from).</summary>
+    public Records.RecordFindings? RecordFindings { get; set; }
+
     public byte[]? ManifestBytes { get; set; }
 
     /// <summary>True when custody/manifest.json.p7s exists (in any form).</summary>

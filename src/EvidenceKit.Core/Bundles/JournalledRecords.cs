@@ -1,0 +1,95 @@
+using System.Text.Json;
+using EvidenceKit.Core.Abstractions;
+using EvidenceKit.Core.Bundles.Manifest;
+
+namespace EvidenceKit.Core.Bundles;
+
+/// <summary>
+/// The records a run finished, kept as a 128-bit fingerprint of each journal line (16 bytes a file, not the record),
+/// and read back from the journal when the bundle is sealed. Only lines this run wrote are taken, each once: a line the
+/// target's holder added or altered matches no fingerprint and is left out, and a line missing from the journal stops
+/// the seal (<see cref="IOException"/>), so the sealed records are exactly the ones this run finished.
+/// </summary>
+public sealed class JournalledRecords(ITargetStore store, string bundleDir)
+{
+    private readonly List<UInt128> _fingerprints = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>Records finished so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fingerprints.Count;
+            }
+        }
+    }
+
+    /// <summary>Remembers a record as written to the journal (the same bytes <see cref="BundleJournal.Append"/> writes).</summary>
+    public void Add(FileRecord record)
+    {
+        var line = FileRecordLines.ToLine(record);
+        var fingerprint = FileRecordLines.Fingerprint(line.AsSpan(0, line.Length - 1));
+        lock (_gate)
+        {
+            _fingerprints.Add(fingerprint);
+        }
+    }
+
+    /// <summary>Streams the finished records from the journal, in the order they finished.</summary>
+    /// <exception cref="IOException">The journal lost a record this run wrote, or is not a regular file.</exception>
+    public IEnumerable<FileRecord> Read()
+    {
+        UInt128[] expected;
+        lock (_gate)
+        {
+            expected = [.. _fingerprints];
+        }
+        Array.Sort(expected);
+        var taken = new bool[expected.Length];
+        var found = 0;
+        var path = bundleDir + "/" + BundleLayout.Journal;
+        if (expected.Length > 0)
+        {
+            Stream stream;
+            try
+            {
+                stream = store.OpenRead(path);
+            }
+            catch (UnsafeTargetEntryException e)
+            {
+                throw new IOException($"{BundleLayout.Journal} is not a regular file any more: {e.Message}", e);
+            }
+            using (stream)
+            {
+                foreach (var line in BoundedTargetReads.ReadLines(stream, BoundedTargetReads.MaxJournalLineBytes))
+                {
+                    var at = Array.BinarySearch(expected, FileRecordLines.Fingerprint(line));
+                    if (line.Length == 0 || at < 0 || taken[at])
+                    {
+                        continue;
+                    }
+                    FileRecord record;
+                    try
+                    {
+                        record = FileRecordLines.Parse(line);
+                    }
+                    catch (JsonException)
+                    {
+                        continue;
+                    }
+                    taken[at] = true;
+                    found++;
+                    yield return record;
+                }
+            }
+        }
+        if (found != expected.Length)
+        {
+            throw new IOException($"{BundleLayout.Journal} on the target lost {expected.Length - found} of the {expected.Length} records this run wrote; " +
+                "the bundle is not sealed from it");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Bundles.Manifest;
+using EvidenceKit.Core.Verification.Checks;
+
+namespace EvidenceKit.Core.Verification.Records;
+
+/// <summary>
+/// The one pass over the custody records, inline (v1, v2) or streamed from custody/files.jsonl (v3): each record is
+/// judged as it comes against what is already in memory for the payload anyway (the payload manifest's lines and the
+/// snapshot's entries) and then dropped. Per payload line it keeps one number (which record claimed it), so the pass
+/// needs no set of records: a second claim is a duplicate, an unclaimed line is a file no record describes.
+/// </summary>
+internal static class RecordsPass
+{
+    /// <param name="context">The verification so far: the payload manifest must have been read.</param>
+    /// <param name="source">The file the records are in, for findings.</param>
+    /// <param name="locate">Where record number <c>index</c> is, in words ("custody/files.jsonl line 7").</param>
+    /// <param name="records">The records in order, or why one is not a record.</param>
+    public static RecordFindings Run(VerificationContext context, string source, Func<long, string> locate,
+        IEnumerable<(long Index, FileRecord? Record, string? Problem)> records)
+    {
+        var findings = new RecordFindings { Source = source };
+        var payload = context.PayloadManifests.FirstOrDefault(m => m.BagPath == BundleLayout.PayloadManifest && m.Readable);
+        Dictionary<string, int>? lineOf = null;
+        long[]? claimedBy = null;
+        if (payload is not null)
+        {
+            lineOf = new Dictionary<string, int>(payload.Lines.Count, StringComparer.Ordinal);
+            for (var i = 0; i < payload.Lines.Count; i++)
+            {
+                lineOf.TryAdd(payload.Lines[i].Path, i);
+            }
+            claimedBy = new long[payload.Lines.Count];
+            findings.Compared = true;
+        }
+        var unlisted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (index, record, problem) in records)
+        {
+            if (record is null)
+            {
+                findings.Malformed.Add(problem!);
+                continue;
+            }
+            var where = $"{locate(index)} ({record.Id})";
+            findings.Count++;
+            findings.PayloadBytes += record.Size;
+            if (findings.Sample.Count < RecordFindings.SampleSize)
+            {
+                findings.Sample.Add(record);
+            }
+            var paths = SafePathsCheck.RecordPaths(record);
+            foreach (var path in paths.Append(record.BagPath).Distinct(StringComparer.Ordinal))
+            {
+                SafePathsCheck.Judge(context, path, where, payload: true, findings.UnsafePaths.Add);
+            }
+            if (record.Parts is { Count: > 0 })
+            {
+                if (findings.Split.Count < RecordFindings.MaxSplitRecords)
+                {
+                    findings.Split.Add((index, where, record));
+                }
+                else
+                {
+                    findings.Malformed.Add($"{where}: more than {RecordFindings.MaxSplitRecords} split files; this one was not checked");
+                }
+            }
+            foreach (var path in paths)
+            {
+                Claim(findings, payload, lineOf, claimedBy, locate, unlisted, index, where, record, path);
+            }
+            if (record.Parts is not { Count: > 0 } && context.Snapshot.Find(record.BagPath) is { Kind: BagEntryKind.RegularFile } entry
+                && entry.Length != record.Size && !findings.SizeProblems.ContainsKey(record.BagPath)
+                && findings.SizeProblems.Count < CappedFindings.Max)
+            {
+                findings.SizeProblems[record.BagPath] = $"{CheckList.Show(record.BagPath)}: size is {entry.Length} bytes, {where} says {record.Size}";
+            }
+        }
+        if (payload is not null)
+        {
+            for (var i = 0; i < payload.Lines.Count; i++)
+            {
+                if (claimedBy![i] == 0 && lineOf![payload.Lines[i].Path] == i)
+                {
+                    var line = payload.Lines[i];
+                    findings.Disagreements.Add($"{CheckList.Show(line.Path)} is in {BundleLayout.PayloadManifest} line {line.Line} but in no record of {source}");
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void Claim(RecordFindings findings, ManifestFile? payload, Dictionary<string, int>? lineOf, long[]? claimedBy,
+        Func<long, string> locate, HashSet<string> unlisted, long index, string where, FileRecord record, string path)
+    {
+        var split = record.Parts is { Count: > 0 };
+        var shown = split ? $"{CheckList.Show(path)} (part of {CheckList.Show(record.BagPath)})" : CheckList.Show(path);
+        if (payload is null)
+        {
+            return;
+        }
+        if (!lineOf!.TryGetValue(path, out var i))
+        {
+            if (!unlisted.Add(path))
+            {
+                findings.Duplicates.Add($"{where} lists {CheckList.Show(path)} again, which an earlier record of {findings.Source} lists");
+                return;
+            }
+            findings.Disagreements.Add($"{shown} is in {where} but not in {BundleLayout.PayloadManifest}");
+            return;
+        }
+        if (claimedBy![i] != 0)
+        {
+            findings.Duplicates.Add($"{where} and {locate(claimedBy[i] - 1)} both list {CheckList.Show(path)}");
+            return;
+        }
+        claimedBy[i] = index + 1;
+        var line = payload.Lines[i];
+        var expected = record.Sha256.ToLowerInvariant();
+        if (!split && line.Hash != expected)
+        {
+            findings.Disagreements.Add($"{shown}: {where} says SHA-256 {expected}, {BundleLayout.PayloadManifest} line {line.Line} says {line.Hash}");
+        }
+    }
+}
