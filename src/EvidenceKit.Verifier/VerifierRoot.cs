@@ -27,7 +27,7 @@ internal static class VerifierRoot
         }
         root.SetAction(parse => new VerifyCommand(services, stdout, stderr, stdoutIsTerminal).Execute(VerifySettings.Bind(parse)));
         root.Subcommands.Add(CustodyCommands.Build(services, stdout, stderr, stdoutIsTerminal));
-        root.Subcommands.Add(new TimelineCommand(services.CreateSignatureVerifier, services.CreateTimestampVerifier, services.LoadTrustAnchors, stdout, stderr).Build());
+        root.Subcommands.Add(new TimelineCommand(services.CreateSignatureVerifier, services.CreateTimestampVerifier, services.LoadTrustAnchors, services.Time, stdout, stderr).Build());
         return root;
     }
 }

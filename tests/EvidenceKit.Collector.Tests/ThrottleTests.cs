@@ -84,7 +84,8 @@ public sealed class ThrottleTests : IDisposable
         Skip.IfNot(File.Exists("/usr/bin/ionice"), "ionice (util-linux) is not installed");
         // Given a collection slowed down enough to be looked at while it runs
         WriteCorpus(40);
-        using var process = Run.StartExecutable("evidencekit-collect", Arguments("--low-priority", "--max-rate", "8MiB/s"));
+        using var running = Run.StartExecutable("evidencekit-collect", Arguments("--low-priority", "--max-rate", "8MiB/s"));
+        var process = running.Process;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try

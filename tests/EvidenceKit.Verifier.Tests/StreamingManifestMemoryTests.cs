@@ -3,7 +3,7 @@ using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Testing;
 
 namespace EvidenceKit.Verifier.Tests;
@@ -74,7 +74,7 @@ public sealed class StreamingManifestMemoryTests : IDisposable
     public async Task A_200000_file_v3_bundle_verifies_VALID_in_a_verifier_process_whose_peak_memory_stays_under_the_ceiling()
     {
         File.Exists("/usr/bin/time").Should().BeTrue("/usr/bin/time (Debian package time) reports the child's peak memory; .ci/run installs it");
-        var store = new LocalDirectoryStore(new FileSystem(), _dir.Path);
+        var store = new LocalDirectoryStore(_dir.Path);
         const string Partial = "B200K.partial";
         store.CreateDirectory(Partial + "/" + BundleLayout.CustodyDir);
         var manifest = new CustodyManifest

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Text.Json;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Verification.Snapshot;
 using EvidenceKit.Timeline.Bundles;
@@ -39,7 +38,7 @@ internal sealed class TimelineBuilder(TimelineOptions options, IReadOnlyList<ILo
         BagSnapshot snapshot;
         try
         {
-            snapshot = BagSnapshot.Take(new FileSystem(), Path.GetFullPath(path), new BagLimits(), cancellationToken);
+            snapshot = BagSnapshot.Take(options.BagFiles, Path.GetFullPath(path), new BagLimits(), cancellationToken);
         }
         catch (Exception e) when (e is BundleReaderException or IOException or UnauthorizedAccessException)
         {

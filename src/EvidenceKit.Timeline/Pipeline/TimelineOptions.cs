@@ -1,8 +1,13 @@
+using EvidenceKit.Core.Verification.Snapshot;
+
 namespace EvidenceKit.Timeline.Pipeline;
 
 /// <summary>How a timeline is built: the time window, what to keep, and the bounds that keep it safe and small.</summary>
 internal sealed record TimelineOptions
 {
+    /// <summary>How bag files are opened (the Linux adapter: regular files only, no link followed); given by the executable.</summary>
+    public required IBagFilesFactory BagFiles { get; init; }
+
     /// <summary>Events before this instant are left out (counted in the summary).</summary>
     public DateTimeOffset? Since { get; init; }
 

@@ -3,6 +3,7 @@ using System.IO.Abstractions;
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Timeline.Output;
 using EvidenceKit.Timeline.Pipeline;
 using EvidenceKit.Timeline.Summary;
@@ -20,6 +21,7 @@ internal sealed class TimelineCommand(
     Func<ISignatureVerifier> createSignatureVerifier,
     Func<ITimestampVerifier?> createTimestampVerifier,
     Func<IEnumerable<string>, IReadOnlyList<byte[]>> loadTrustAnchors,
+    TimeProvider time,
     TextWriter stdout,
     TextWriter stderr)
 {
@@ -33,16 +35,17 @@ internal sealed class TimelineCommand(
     private readonly Option<bool> _summary = new("--summary") { Description = "Print the triage summary: sources, busiest clients, errors, authentication failures, attack-pattern matches." };
     private readonly Option<bool> _json = new("--json") { Description = "With --summary: print it as one JSON document." };
     private readonly Option<bool> _correctClock = new("--correct-clock") { Description = "Apply the host clock offset the bundle recorded (host.clockOffset); events say so." };
-    private readonly Option<string[]> _trust = TrustOptions.Trust();
-    private readonly Option<string[]> _fingerprint = TrustOptions.Fingerprint();
-    private readonly Option<string[]> _tsaTrust = TrustOptions.TsaTrust();
 
     public Command Build()
     {
         var command = new Command("timeline", "Build one time-sorted timeline from the logs of verified bundles, every event traced to its evidence file, SHA-256 and line.")
         {
-            _bundles, _out, _format, _since, _until, _force, _includeUnparsed, _summary, _json, _correctClock, _trust, _fingerprint, _tsaTrust,
+            _bundles, _out, _format, _since, _until, _force, _includeUnparsed, _summary, _json, _correctClock,
         };
+        foreach (var option in TrustSettings.Options)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parsed => Execute(new TimelineSettings
         {
             Bundles = parsed.GetValue(_bundles) ?? [],
@@ -55,7 +58,7 @@ internal sealed class TimelineCommand(
             Summary = parsed.GetValue(_summary),
             Json = parsed.GetValue(_json),
             CorrectClock = parsed.GetValue(_correctClock),
-            Trust = new TrustSettings(parsed.GetValue(_trust) ?? [], parsed.GetValue(_fingerprint) ?? [], parsed.GetValue(_tsaTrust) ?? []),
+            Trust = TrustSettings.Bind(parsed),
         }));
         return command;
     }
@@ -78,10 +81,13 @@ internal sealed class TimelineCommand(
             stderr.WriteLine($"evidencekit-verify: the trust anchors could not be loaded: {TerminalText.Escape(e.Message)}");
             return ExitCodes.BadInput;
         }
-        var verifier = new BundleVerifier(new FileSystem(), createSignatureVerifier(), createTimestampVerifier(), TimeProvider.System,
+        var fileSystem = new FileSystem();
+        var bagFiles = HostAdapters.BagFiles(fileSystem);
+        var verifier = new BundleVerifier(fileSystem, bagFiles, createSignatureVerifier(), createTimestampVerifier(), time,
             new VerificationOptions { Trust = signers, TsaTrust = authorities });
         using var builder = new TimelineBuilder(new TimelineOptions
         {
+            BagFiles = bagFiles,
             Since = settings.SinceTime,
             Until = settings.UntilTime,
             IncludeUnparsed = settings.IncludeUnparsed,

@@ -2,7 +2,7 @@ using System.IO.Abstractions;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
+using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Tests.Support;
 using EvidenceKit.Testing;
 
@@ -74,7 +74,7 @@ public sealed class PayloadCopyTests : IDisposable
     {
         var bytes = new byte[6 * Buffer];
         _source.Write("var/log/app.log", bytes);
-        using var store = new FailingAfterStore(new LocalDirectoryStore(new FileSystem(), _target.Path), 2 * Buffer);
+        using var store = new FailingAfterStore(new LocalDirectoryStore(_target.Path), 2 * Buffer);
         var source = Owned(new LinuxSourceFiles(_source.Path));
         var engine = new CopyEngine(source, store, new CopyOptions(CollectionMode.Analysis, [], Buffer), AccountNames.Read(source));
 
@@ -87,7 +87,7 @@ public sealed class PayloadCopyTests : IDisposable
     private CopyEngine Engine(CollectionMode mode, IReadOnlyList<string> legacy)
     {
         var source = Owned(new LinuxSourceFiles(_source.Path));
-        var store = Owned(new LocalDirectoryStore(new FileSystem(), _target.Path));
+        var store = Owned(new LocalDirectoryStore(_target.Path));
         return new CopyEngine(source, store, new CopyOptions(mode, legacy, Buffer), AccountNames.Read(source));
     }
 

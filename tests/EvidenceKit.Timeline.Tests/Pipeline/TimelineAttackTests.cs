@@ -1,3 +1,4 @@
+using EvidenceKit.Platform.Linux;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -101,7 +102,7 @@ public sealed class TimelineAttackTests : IDisposable
             }
         }
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
-        using var builder = new TimelineBuilder(new TimelineOptions { MaxDecompressedBytes = 4 * 1024 * 1024, TempRoot = _out.Path });
+        using var builder = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), MaxDecompressedBytes = 4 * 1024 * 1024, TempRoot = _out.Path });
         builder.AddBundle(bundle, "valid", Verified(bundle));
 
         var result = builder.Build();
@@ -118,7 +119,7 @@ public sealed class TimelineAttackTests : IDisposable
     {
         _root.Write("var/log/nginx/access.log", "203.0.113.1 - - [01/Dec/2026:10:00:00 +0000] \"GET /a HTTP/1.1\" 200 5 \"-\" \"ua\"\n");
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
-        using var builder = new TimelineBuilder(new TimelineOptions { TempRoot = _out.Path });
+        using var builder = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), TempRoot = _out.Path });
         builder.AddBundle(bundle, "valid", Verified(bundle));
         File.WriteAllText(Path.Combine(bundle, "data/var/log/nginx/access.log"),
             "203.0.113.1 - - [01/Dec/2026:10:00:00 +0000] \"GET /swapped HTTP/1.1\" 200 5 \"-\" \"ua\"\n");
@@ -157,9 +158,9 @@ public sealed class TimelineAttackTests : IDisposable
         var manifestPath = Path.Combine(bundle, BundleLayout.ManifestJson);
         var text = File.ReadAllText(manifestPath);
         File.WriteAllText(manifestPath, text.Replace("\"host\": {", "\"host\": {\n    \"clockOffset\": { \"seconds\": 90.5, \"reference\": \"ntp\" },", StringComparison.Ordinal));
-        using var corrected = new TimelineBuilder(new TimelineOptions { CorrectClock = true, TempRoot = _out.Path });
+        using var corrected = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), CorrectClock = true, TempRoot = _out.Path });
         corrected.AddBundle(bundle, "unverified", null);
-        using var plain = new TimelineBuilder(new TimelineOptions { TempRoot = _out.Path });
+        using var plain = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), TempRoot = _out.Path });
         plain.AddBundle(bundle, "unverified", null);
 
         var fixedEvent = corrected.Build().Events().Single().Event;
@@ -182,7 +183,7 @@ public sealed class TimelineAttackTests : IDisposable
         }
         _root.Write("var/log/nginx/access.log", lines.ToString());
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
-        var builder = new TimelineBuilder(new TimelineOptions { RunBytes = 32 * 1024, TempRoot = _out.Path });
+        var builder = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), RunBytes = 32 * 1024, TempRoot = _out.Path });
         builder.AddBundle(bundle, "valid", Verified(bundle));
 
         var result = builder.Build();
