@@ -1,35 +1,19 @@
+using EvidenceKit.Timeline.Formats.Common;
 using EvidenceKit.Timeline.Parsing;
 
 namespace EvidenceKit.Timeline.Time;
 
 /// <summary>
-/// Wall-clock times written without a zone, read in the host's zone from the manifest. A time in a spring-forward gap
-/// is read with the offset before the change; an ambiguous autumn time takes the earlier (daylight) instant; both say so.
+/// Wall-clock times written without a zone, read in the host's zone from the manifest (by <see cref="HostTime"/>, the
+/// one rule every parser uses), and the year RFC 3164 leaves out.
 /// </summary>
 internal static class LocalTimes
 {
-    /// <summary>The UTC instant of <paramref name="wall"/> in the host's zone, and the note that says how it was read.</summary>
+    /// <summary>The UTC instant of <paramref name="wall"/> in the host's zone, and the note that says how it was read (the one rule of <see cref="HostTime"/>).</summary>
     public static (DateTimeOffset Time, string Note) InHostZone(DateTime wall, LogClock clock)
     {
-        var zone = clock.HostZone;
-        var unspecified = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
-        var note = $"zone assumed {clock.HostZoneName}";
-        TimeSpan offset;
-        if (zone.IsInvalidTime(unspecified))
-        {
-            offset = zone.GetUtcOffset(unspecified.AddHours(-3));
-            note += " (time in a daylight-saving gap)";
-        }
-        else if (zone.IsAmbiguousTime(unspecified))
-        {
-            offset = zone.GetAmbiguousTimeOffsets(unspecified).Max();
-            note += " (ambiguous at a daylight-saving change: earlier instant taken)";
-        }
-        else
-        {
-            offset = zone.GetUtcOffset(unspecified);
-        }
-        return (new DateTimeOffset(unspecified, offset).ToUniversalTime(), note);
+        var resolved = HostTime.Resolve(wall, clock);
+        return (resolved.Utc, resolved.Note!);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using EvidenceKit.Timeline.Formats.Common;
 using EvidenceKit.Timeline.Parsing;
 using EvidenceKit.Timeline.Reading;
 
