@@ -74,7 +74,6 @@ public sealed class BundleJournal : IDisposable
                 _firstPendingAt = Stopwatch.GetTimestamp();
             }
             _pending.Write(line);
-            _pending.Write("\n"u8);
             var mine = ++_appended;
             if (_durable)
             {
@@ -140,7 +139,7 @@ public sealed class BundleJournal : IDisposable
             var later = _pending.WrittenSpan.ToArray();
             _pending.Clear();
             var at = own is null ? -1 : batch.AsSpan().IndexOf(own);
-            _pending.Write(at < 0 ? batch : [.. batch.AsSpan(0, at), .. batch.AsSpan(at + own!.Length + 1)]);
+            _pending.Write(at < 0 ? batch : [.. batch.AsSpan(0, at), .. batch.AsSpan(at + own!.Length)]);
             _pending.Write(later);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }

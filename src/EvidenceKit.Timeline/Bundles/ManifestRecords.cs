@@ -3,12 +3,14 @@ using System.Text.Json;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Text;
+using EvidenceKit.Core.Verification.Records;
 using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Timeline.Bundles;
 
 /// <summary>
-/// The one place the timeline reads a bundle's manifest: <c>custody/manifest.json</c>, read through the bag snapshot
+/// The one place the timeline reads a bundle's manifest: <c>custody/manifest.json</c> (and, schema v3, the records in
+/// <c>custody/files.jsonl</c> it binds), read through the bag snapshot
 /// under the verifier's cap, and accepted only when its SHA-256 is the one the verification judged (so the records are
 /// the verified ones). The host's clock offset is read from the raw JSON, tolerantly, so a manifest without it (or
 /// with it in a later schema) reads the same.
@@ -37,7 +39,7 @@ internal static class ManifestRecords
         {
             throw new BundleReaderException($"{BundleLayout.ManifestJson} could not be read: {e.Message}");
         }
-        var files = manifest.Files.Select(f => new EvidenceRecord
+        var files = Records(snapshot, manifest).Select(f => new EvidenceRecord
         {
             EvidenceId = f.Id,
             BagPath = f.BagPath,
@@ -56,6 +58,25 @@ internal static class ManifestRecords
             Parts = f.Parts,
         }).ToList();
         return new BundleFacts(manifest.BundleId.ToString(), manifest.Host.Hostname, manifest.Host.TimeZone, offset, files);
+    }
+
+    /// <summary>
+    /// The per-file records: <c>files[]</c> of a v1/v2 manifest, or the lines of <c>custody/files.jsonl</c> that a v3
+    /// manifest binds (read through the snapshot, bounded per line; a line that is not a record is left out, as the
+    /// verifier has already judged the file).
+    /// </summary>
+    private static IEnumerable<FileRecord> Records(BagSnapshot snapshot, CustodyManifest manifest)
+    {
+        if (manifest.Records is not { } section)
+        {
+            return manifest.Files;
+        }
+        var reader = new RecordsFileReader(snapshot, section);
+        if (!reader.CanRead())
+        {
+            throw new BundleReaderException($"{BundleLayout.FileRecords} could not be read: {string.Join("; ", reader.Problems)}");
+        }
+        return reader.Read(CancellationToken.None).Where(r => r.Record is not null).Select(r => r.Record!).ToList();
     }
 
     private static DateTimeOffset? Time(string? text) =>

@@ -9,15 +9,19 @@ namespace EvidenceKit.Timeline.Tests.Support;
 /// </summary>
 internal static class TimelineRuns
 {
+    private static int _runs;
+
     /// <summary>Collects <paramref name="root"/> with <paramref name="profile"/> into a new bundle under <paramref name="target"/> and returns its path.</summary>
     public static string Collect(string root, string target, string profile = "linux-web-nginx", string? zone = null, params string[] extra)
     {
-        var before = Directory.Exists(target) ? Directory.GetDirectories(target).ToHashSet() : [];
+        // Each run gets a folder of its own: two collections of one case in the same second would name the same bundle.
+        target = Path.Combine(target, $"run-{Interlocked.Increment(ref _runs)}");
+        Directory.CreateDirectory(target);
         var environment = zone is null ? null : new Dictionary<string, string?> { ["TZ"] = zone };
         var run = Run.Executable("evidencekit-collect", ["--profile", profile, "--root", root, "--target", target, "--case", "TL-1", .. extra],
             environment: environment, timeout: TimeSpan.FromMinutes(3));
         run.ExitCode.Should().BeOneOf([0, 3], run.ToString());
-        return Directory.GetDirectories(target).Single(d => !before.Contains(d));
+        return Directory.GetDirectories(target).Single();
     }
 
     /// <summary>Runs <c>evidencekit-verify timeline</c> with <paramref name="args"/>.</summary>

@@ -60,7 +60,9 @@ internal static class MarkdownCode
                 foreach (var segment in line.Split("&&"))
                 {
                     var words = Words(segment);
-                    var at = words.FindIndex(w => w is "evidencekit-collect" or "evidencekit-verify" || w.EndsWith("/evidencekit-collect", StringComparison.Ordinal));
+                    // A path to the executable counts when it is run, not when it is the value of another program's option.
+                    var at = Enumerable.Range(0, words.Count).FirstOrDefault(k => words[k] is "evidencekit-collect" or "evidencekit-verify"
+                        || (words[k].EndsWith("/evidencekit-collect", StringComparison.Ordinal) && (k == 0 || !words[k - 1].StartsWith('-'))), -1);
                     if (at >= 0)
                     {
                         commands.Add(new CommandLine(block.File, block.Line + first, [words[at].EndsWith("evidencekit-verify", StringComparison.Ordinal) ? "evidencekit-verify" : "evidencekit-collect", .. words[(at + 1)..]]));
