@@ -154,10 +154,8 @@ public sealed class TimelineAttackTests : IDisposable
     public void Correct_clock_applies_the_recorded_host_clock_offset_and_the_event_says_so()
     {
         _root.Write("var/log/nginx/access.log", "203.0.113.1 - - [01/Dec/2026:10:00:00 +0000] \"GET /a HTTP/1.1\" 200 5 \"-\" \"ua\"\n");
-        var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
-        var manifestPath = Path.Combine(bundle, BundleLayout.ManifestJson);
-        var text = File.ReadAllText(manifestPath);
-        File.WriteAllText(manifestPath, text.Replace("\"host\": {", "\"host\": {\n    \"clockOffset\": { \"seconds\": 90.5, \"reference\": \"ntp\" },", StringComparison.Ordinal));
+        // The collector records the offset as the fleet playbook passes it: host clock minus reference, 90.5 s fast.
+        var bundle = TimelineRuns.Collect(_root.Path, _target.Path, "linux-web-nginx", null, "--clock-offset", "90.5:0.2", "--clock-reference", "ntp");
         using var corrected = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), CorrectClock = true, TempRoot = _out.Path });
         corrected.AddBundle(bundle, "unverified", null);
         using var plain = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), TempRoot = _out.Path });

@@ -43,7 +43,7 @@ public sealed class TimelineCommandTests : IDisposable
             "2026-12-01T10:00:00.000000+00:00", "2026-12-01T10:00:01.000000+00:00", "2026-12-01T10:00:02.000000+00:00");
         events[1].Text("timestamp").Should().Be("1796119201000000");
         var manifest = ManifestJson.FromUtf8<CustodyManifest>(File.ReadAllBytes(Path.Combine(second, BundleLayout.ManifestJson)));
-        var record = manifest.Files.Single(f => f.SourcePath == "/var/log/nginx/access.log");
+        var record = BundleRecords.Files(second).Single(f => f.SourcePath == "/var/log/nginx/access.log");
         events[1].Text("bundle_id").Should().Be(manifest.BundleId.ToString());
         events[1].Text("evidence_id").Should().Be(record.Id);
         events[1].Text("bag_path").Should().Be(record.BagPath);
