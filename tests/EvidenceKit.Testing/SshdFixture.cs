@@ -1,8 +1,4 @@
 using EvidenceKit.Targets.Sftp;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace EvidenceKit.Testing;
 
@@ -13,9 +9,7 @@ namespace EvidenceKit.Testing;
 public class SshdFixture : IDisposable
 {
     private const string Sshd = "/usr/sbin/sshd";
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentQueue<string> _log = new();
-    private Process? _sshd;
+    private readonly SshdProcess? _sshd;
 
     public SshdFixture()
         : this("ed25519")
@@ -55,9 +49,8 @@ public class SshdFixture : IDisposable
                 LogLevel VERBOSE
 
                 """);
-            var (code, stdout, stderr) = SshTool.Run(Sshd, "-t", "-f", ConfigPath);
-            if (code != 0)
-                throw new InvalidOperationException($"sshd -t rejected the test configuration: {stderr}{stdout}");
+            SshdProcess.Check(ConfigPath);
+            _sshd = new SshdProcess("127.0.0.1", ConfigPath);
             Start();
         }
         catch
@@ -85,10 +78,10 @@ public class SshdFixture : IDisposable
 
     public string User { get; } = Environment.UserName;
 
-    public bool IsRunning => _sshd is { HasExited: false };
+    public bool IsRunning => _sshd?.IsRunning == true;
 
     /// <summary>Everything sshd wrote to stderr so far.</summary>
-    public string Log => string.Join('\n', _log);
+    public string Log => _sshd?.Log ?? "";
 
     public SftpConnectOptions Options(string? path = null) =>
         new(SftpTargetUri.Parse($"sftp://{User}@127.0.0.1:{Port}{path ?? Root}"))
@@ -103,47 +96,10 @@ public class SshdFixture : IDisposable
             ReconnectTimeLimit = TimeSpan.FromSeconds(20),
         };
 
-    public void Start()
-    {
-        if (IsRunning)
-            return;
-        var start = new ProcessStartInfo(Sshd)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-D", "-e", "-f", ConfigPath })
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("sshd did not start");
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        _sshd = process;
-
-        var clock = Stopwatch.StartNew();
-        while (!AcceptsConnections())
-        {
-            if (process.HasExited || clock.Elapsed > StartLimit)
-            {
-                Stop();
-                throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{Port} within {StartLimit.TotalSeconds} s: {Log}");
-            }
-
-            Thread.Sleep(50);
-        }
-    }
+    public void Start() => _sshd!.Start(Port);
 
     /// <summary>Kills sshd and every session process it forked, so open connections drop at once.</summary>
-    public void Stop()
-    {
-        if (_sshd is null)
-            return;
-        ProcessTree.Kill(_sshd);
-        _sshd.Dispose();
-        _sshd = null;
-    }
+    public void Stop() => _sshd?.Stop();
 
     public void Restart()
     {
@@ -164,19 +120,5 @@ public class SshdFixture : IDisposable
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private bool AcceptsConnections()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using EvidenceKit.Testing;
+namespace EvidenceKit.Testing;
 
-namespace EvidenceKit.Fleet.Tests.Support;
-
-/// <summary>One real OpenSSH server in the foreground on a loopback address, with the configuration it is given.</summary>
+/// <summary>
+/// One real OpenSSH server in the foreground on a loopback address, with the configuration it is given: started,
+/// waited for until it accepts connections, and ended with every session it forked. The one way the tests run sshd
+/// (<see cref="SshdFixture"/> and the fleet tests' hosts and evidence server).
+/// </summary>
 public sealed class SshdProcess : IDisposable
 {
     private const string Sshd = "/usr/sbin/sshd";
@@ -25,6 +27,9 @@ public sealed class SshdProcess : IDisposable
     public string ConfigPath { get; }
 
     public string Log => string.Join('\n', _log);
+
+    /// <summary>True while sshd runs.</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A free port on 127.0.0.1 is free on the whole 127/8 for our purposes (nothing else binds there).</summary>
     public static int FreePort() => LoopbackPort.Free();
@@ -75,18 +80,7 @@ public sealed class SshdProcess : IDisposable
         {
             return;
         }
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            _process.WaitForExit(TimeSpan.FromSeconds(10));
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
+        ProcessTree.Kill(_process);
         _process.Dispose();
         _process = null;
     }
