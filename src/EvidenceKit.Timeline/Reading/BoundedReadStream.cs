@@ -4,27 +4,13 @@ namespace EvidenceKit.Timeline.Reading;
 /// Passes reads through until <see cref="Limit"/> bytes have been delivered, then throws
 /// <see cref="DecompressionLimitException"/>: a decompression bomb is stopped after a known amount of output.
 /// </summary>
-internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit) : ForwardReadStream
 {
     private long _delivered;
 
     public long Limit => limit;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _delivered;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long Delivered => _delivered;
 
     public override int Read(Span<byte> buffer)
     {
@@ -43,16 +29,6 @@ internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
         _delivered += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

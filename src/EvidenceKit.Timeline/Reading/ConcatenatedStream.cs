@@ -1,26 +1,10 @@
 namespace EvidenceKit.Timeline.Reading;
 
 /// <summary>The parts of a split file (FAT32 targets) read one after the other as the one file they are; each opened only when reached.</summary>
-internal sealed class ConcatenatedStream(IReadOnlyList<Func<Stream>> parts) : Stream
+internal sealed class ConcatenatedStream(IReadOnlyList<Func<Stream>> parts) : ForwardReadStream
 {
     private int _next;
     private Stream? _current;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -43,16 +27,6 @@ internal sealed class ConcatenatedStream(IReadOnlyList<Func<Stream>> parts) : St
             _current = null;
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
