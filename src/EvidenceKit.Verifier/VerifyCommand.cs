@@ -3,6 +3,7 @@ using EvidenceKit.Cli;
 using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Platform.Linux;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Core.Verification.Snapshot;
 using EvidenceKit.Verifier.Folder;
 using EvidenceKit.Verifier.Output;
 
@@ -35,12 +36,17 @@ internal sealed class VerifyCommand(VerifierServices services, TextWriter stdout
 
         var options = new VerificationOptions { Trust = signers, TsaTrust = authorities, RequireSignature = settings.RequireSignature };
         var fileSystem = new FileSystem();
-        var verifier = new BundleVerifier(fileSystem, HostAdapters.BagFiles(fileSystem), services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), services.Time, options);
+        BundleVerifier Verifier(IBagFilesFactory bagFiles) =>
+            new(fileSystem, bagFiles, services.CreateSignatureVerifier(), services.CreateTimestampVerifier(), services.Time, options);
         if (BundleFolder.IsFolderOfBundles(settings.BundlePath))
         {
-            return FolderCommand.Execute(settings, verifier, stdout, stderr);
+            return FolderCommand.Execute(settings, Verifier, stdout, stderr);
         }
-        var report = verifier.Verify(settings.BundlePath);
+        if (settings.ExpectHost is not null)
+        {
+            throw CliException.BadInput("--expect-host applies to a folder of bundles; give the folder the bundle is in.");
+        }
+        var report = Verifier(HostAdapters.BagFiles(fileSystem)).Verify(settings.BundlePath);
 
         if (settings.Json)
         {

@@ -17,7 +17,8 @@ internal sealed record VerifySettings(
     string? ReportPath = null,
     string? CaseExportPath = null,
     string? ReportPdfPath = null,
-    bool Force = false)
+    bool Force = false,
+    string? ExpectHost = null)
 {
     public static readonly Argument<string> BundleArgument = new("BUNDLE") { Description = "The bundle directory (NAME or NAME.partial), or a folder of bundles (one row each)." };
     public static readonly Option<bool> RequireSignatureOption = new("--require-signature") { Description = "An unsigned bundle is UNTRUSTED (exit 3) rather than VALID." };
@@ -28,11 +29,12 @@ internal sealed record VerifySettings(
     public static readonly Option<string?> CaseExportOption = new("--case-export") { Description = "Also write the manifest and custody chain as CASE/UCO JSON-LD (e.g. case.jsonld); refused unless the bundle is VALID." };
     public static readonly Option<string?> ReportPdfOption = new("--report-pdf") { Description = "Also write the custody report as PDF (e.g. custody.pdf), printed with headless Chromium." };
     public static readonly Option<bool> ForceOption = new("--force") { Description = "Write the CASE export even when the bundle is not VALID; the export then records the verdict." };
+    public static readonly Option<string?> ExpectHostOption = new("--expect-host") { Description = "With a folder of bundles: the host whose bundles it holds (its evidence account's folder); a bundle whose manifest names another host is INVALID." };
 
     /// <summary>Every option of verification, the trust options included.</summary>
     public static IReadOnlyList<Option> Options { get; } =
     [
-        .. TrustSettings.Options, RequireSignatureOption, JsonOption, QuietOption, VerboseOption, ReportOption, CaseExportOption, ReportPdfOption, ForceOption,
+        .. TrustSettings.Options, RequireSignatureOption, JsonOption, QuietOption, VerboseOption, ReportOption, CaseExportOption, ReportPdfOption, ForceOption, ExpectHostOption,
     ];
 
     /// <summary>What the command line gave.</summary>
@@ -46,7 +48,8 @@ internal sealed record VerifySettings(
         parse.GetValue(ReportOption),
         parse.GetValue(CaseExportOption),
         parse.GetValue(ReportPdfOption),
-        parse.GetValue(ForceOption));
+        parse.GetValue(ForceOption),
+        parse.GetValue(ExpectHostOption));
 
     /// <summary>One sentence on what is wrong with the arguments, or null when they are usable.</summary>
     public string? Validate()
@@ -62,6 +65,10 @@ internal sealed record VerifySettings(
         if (Trust.Validate() is { } problem)
         {
             return problem;
+        }
+        if (ExpectHost is { } host && (host.Length == 0 || host.Any(char.IsControl)))
+        {
+            return "--expect-host needs a host name.";
         }
         if (Force && CaseExportPath is null)
         {

@@ -1,5 +1,6 @@
 using EvidenceKit.Cli;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Verifier.Folder;
 
@@ -9,8 +10,17 @@ namespace EvidenceKit.Verifier.Folder;
 /// </summary>
 internal static class FolderCommand
 {
-    public static int Execute(VerifySettings settings, BundleVerifier verifier, TextWriter stdout, TextWriter stderr)
+    /// <param name="settings">The command line.</param>
+    /// <param name="verifier">A bundle verifier reading its bag through the given opener (each bundle's own handle).</param>
+    /// <param name="stdout">Where the rows go.</param>
+    /// <param name="stderr">Where a refusal goes.</param>
+    public static int Execute(VerifySettings settings, Func<IBagFilesFactory, BundleVerifier> verifier, TextWriter stdout, TextWriter stderr)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            stderr.WriteLine("evidencekit-verify: a folder of bundles is verified through directory handles, on Linux only; verify each bundle by its path.");
+            return ExitCodes.BadInput;
+        }
         if (settings.ReportPath is not null || settings.ReportPdfPath is not null || settings.CaseExportPath is not null)
         {
             stderr.WriteLine("evidencekit-verify: --report, --report-pdf and --case-export take one bundle, not a folder of bundles; run them on each bundle.");
@@ -19,7 +29,7 @@ internal static class FolderCommand
         IReadOnlyList<FolderRow> rows;
         try
         {
-            rows = FolderVerification.Run(settings.BundlePath, path => verifier.Verify(path));
+            rows = FolderVerification.Run(settings.BundlePath, (path, bag) => verifier(bag).Verify(path), settings.ExpectHost);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

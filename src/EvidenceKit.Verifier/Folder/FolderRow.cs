@@ -37,25 +37,34 @@ internal sealed record FolderRow
         Problems = [$"bundle: {why}"],
     };
 
-    /// <summary>The row of a verified bundle.</summary>
-    public static FolderRow From(FolderEntry entry, VerificationReport report) => new()
+    /// <summary>
+    /// The row of a verified bundle; INVALID, whatever the bundle's own verdict, when it names another host than
+    /// <paramref name="expectedHost"/> (see <see cref="HostBinding"/>).
+    /// </summary>
+    public static FolderRow From(FolderEntry entry, VerificationReport report, string? expectedHost)
     {
-        Name = entry.Name,
-        Path = entry.Path,
-        Verdict = report.Verdict,
-        ExitCode = ExitCodes.Of(report.Verdict),
-        Host = report.Facts?.Manifest?.Host?.Hostname,
-        Case = report.Facts?.Manifest?.Case?.Id,
-        Mode = report.Mode,
-        Files = report.Partial ? report.FinishedFiles.Count : report.Figures.Files,
-        Bytes = report.Figures.Bytes,
-        Signer = report.Signer?.Subject,
-        ManifestSha256 = report.Facts?.ManifestSha256,
-        ClockOffset = report.Facts?.Manifest?.Host?.ClockOffset,
-        Partial = report.Partial,
-        Problems = report.Checks
-            .Where(c => c.Outcome is CheckOutcome.Fail or CheckOutcome.Warn)
-            .Select(c => $"{c.Name}: {c.Detail}")
-            .ToList(),
-    };
+        var binding = HostBinding.Problem(report, expectedHost);
+        var verdict = binding is null ? report.Verdict : Verdict.Invalid;
+        return new FolderRow
+        {
+            Name = entry.Name,
+            Path = entry.Path,
+            Verdict = verdict,
+            ExitCode = ExitCodes.Of(verdict),
+            Host = report.Facts?.Manifest?.Host?.Hostname,
+            Case = report.Facts?.Manifest?.Case?.Id,
+            Mode = report.Mode,
+            Files = report.Partial ? report.FinishedFiles.Count : report.Figures.Files,
+            Bytes = report.Figures.Bytes,
+            Signer = report.Signer?.Subject,
+            ManifestSha256 = report.Facts?.ManifestSha256,
+            ClockOffset = report.Facts?.Manifest?.Host?.ClockOffset,
+            Partial = report.Partial,
+            Problems = (binding is null ? [] : new[] { $"{HostBinding.CheckName}: {binding}" })
+                .Concat(report.Checks
+                    .Where(c => c.Outcome is CheckOutcome.Fail or CheckOutcome.Warn)
+                    .Select(c => $"{c.Name}: {c.Detail}"))
+                .ToList(),
+        };
+    }
 }

@@ -1,23 +1,35 @@
+using System.Runtime.Versioning;
 using EvidenceKit.Core.Verification;
+using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Verifier.Folder;
 
 /// <summary>
-/// Verifies every bundle in a folder, one after the other, each through the one bundle verifier (its snapshot reads
-/// through directory handles and follows no link). An entry that is not a real directory gets an ERROR row and is
-/// never opened. The folder's exit code is the worst row's.
+/// Verifies every bundle in a folder, one after the other. The folder is held by one handle (<see cref="FolderHandle"/>);
+/// each entry is opened relative to it as a directory without following a link, and the bundle verifier reads that
+/// open directory (<see cref="PinnedBundle"/>), never the path again. An entry that is not a real directory gets an
+/// ERROR row and is never opened. The folder's exit code is the worst row's.
 /// </summary>
 internal static class FolderVerification
 {
     /// <summary>One row per entry of <paramref name="folder"/>, by name.</summary>
-    public static IReadOnlyList<FolderRow> Run(string folder, Func<string, VerificationReport> verify)
+    /// <param name="folder">The folder the user named.</param>
+    /// <param name="verify">Verifies one bundle: its path (for the report's words) and the handle its bag is read from.</param>
+    /// <param name="expectedHost">The host whose bundles the folder holds (--expect-host), or null.</param>
+    [SupportedOSPlatform("linux")]
+    public static IReadOnlyList<FolderRow> Run(string folder, Func<string, IBagFilesFactory, VerificationReport> verify, string? expectedHost)
     {
         var rows = new List<FolderRow>();
-        foreach (var entry in BundleFolder.List(folder))
+        using var handle = FolderHandle.Open(folder);
+        foreach (var entry in handle.List())
         {
-            // Asked again right before the verifier opens it: a directory swapped for a link since the listing is not followed.
-            var why = entry.NotABundle ?? BundleFolder.NotABundle(entry.Path);
-            rows.Add(why is null ? FolderRow.From(entry, verify(entry.Path)) : FolderRow.NotVerified(entry, why));
+            if (entry.NotABundle is { } refused)
+            {
+                rows.Add(FolderRow.NotVerified(entry, refused));
+                continue;
+            }
+            using var pinned = handle.Pin(entry, out var why);
+            rows.Add(pinned is null ? FolderRow.NotVerified(entry, why!) : FolderRow.From(entry, verify(entry.Path, pinned), expectedHost));
         }
         return rows;
     }
