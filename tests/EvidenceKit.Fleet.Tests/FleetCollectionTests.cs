@@ -98,7 +98,7 @@ public sealed class FleetCollectionTests(FleetScenario fleet)
         resumed.GetProperty("verdict").GetString().Should().Be("VALID");
         fleet.Runs[2].ExitCode.Should().Be(0, fleet.Runs[2].Output);
         fleet.Runs[2].ServerEntries.Should().NotContain(e => e.Contains(".partial"));
-        Directory.EnumerateDirectories(Path.Combine(fleet.Server!.Upload, "web13")).Should().ContainSingle();
+        Directory.EnumerateDirectories(Path.Combine(fleet.Server!.Upload("web13"), "web13")).Should().ContainSingle();
     }
 
     [SkippableFact]
@@ -147,6 +147,7 @@ public sealed class FleetCollectionTests(FleetScenario fleet)
                 text.Should().NotContain("PRIVATE KEY", $"{file} is on {host.Name}'s disk");
             }
         }
+        Directory.EnumerateFiles("/dev/shm", "evidencekit-*").Should().BeEmpty("the per-host signing keys are removed from memory after each run");
     }
 
     [SkippableFact]
@@ -166,14 +167,16 @@ public sealed class FleetCollectionTests(FleetScenario fleet)
         }
     }
 
-    private string SealedBundle(string host) =>
-        Directory.EnumerateDirectories(Path.Combine(fleet.Server!.Upload, host)).Single(d => !d.EndsWith(".partial", StringComparison.Ordinal));
+    private string SealedBundle(string host) => fleet.SealedBundle(host);
 
-    /// <summary>The evidence key's passphrase and the base64 lines of its private key file.</summary>
+    /// <summary>The evidence keys' passphrase, the signing keys' passphrase and the base64 lines of every evidence account's private key.</summary>
     private List<string> Secrets()
     {
-        var secrets = new List<string> { fleet.Server!.Passphrase };
-        secrets.AddRange(File.ReadAllLines(fleet.Server.ClientKey).Where(l => !l.StartsWith("-----", StringComparison.Ordinal) && l.Length >= 40));
+        var secrets = new List<string> { fleet.Server!.Passphrase, TestPki.Passphrase };
+        foreach (var account in fleet.Hosts.Select(h => h.Name).Append(FleetScenario.SharedAccountName))
+        {
+            secrets.AddRange(File.ReadAllLines(fleet.Server.Key(account)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal) && l.Length >= 40));
+        }
         return secrets;
     }
 }

@@ -81,7 +81,7 @@ public sealed class FolderVerificationTests(FleetScenario fleet)
 
     private string CopyBundle(string host, string folder, string name)
     {
-        var source = Directory.EnumerateDirectories(Path.Combine(fleet.Server!.Upload, host)).Single(d => !d.EndsWith(".partial", StringComparison.Ordinal));
+        var source = fleet.SealedBundle(host);
         var destination = Path.Combine(folder, name);
         SshTool.RunOk("cp", "-a", source, destination);
         return destination;

@@ -16,11 +16,18 @@ public sealed class SshdProcess : IDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
 
-    public SshdProcess(string address, string configPath)
+    /// <param name="address">The loopback address it listens on.</param>
+    /// <param name="configPath">Its sshd_config.</param>
+    /// <param name="hostname">When given, sshd runs in its own UTS namespace with this host name, so every session
+    /// (and what it runs) sees a host of that name, as on a separate machine.</param>
+    public SshdProcess(string address, string configPath, string? hostname = null)
     {
         Address = address;
         ConfigPath = configPath;
+        Hostname = hostname;
     }
+
+    public string? Hostname { get; }
 
     public string Address { get; }
 
@@ -50,8 +57,9 @@ public sealed class SshdProcess : IDisposable
         {
             return;
         }
-        var start = new ProcessStartInfo(Sshd) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-D", "-e", "-f", ConfigPath })
+        var start = new ProcessStartInfo(Hostname is null ? Sshd : "unshare") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        string[] own = Hostname is null ? [] : ["--uts", "/bin/sh", "-c", "hostname \"$0\" && exec \"$@\"", Hostname, Sshd];
+        foreach (var argument in own.Concat(["-D", "-e", "-f", ConfigPath]))
         {
             start.ArgumentList.Add(argument);
         }

@@ -3,32 +3,26 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Fleet.Tests.Support;
 
 /// <summary>
-/// The SFTP evidence server as the README sets it up: a dedicated account without a shell, chrooted (the chroot is
-/// root-owned, so it lives under /srv rather than the world-writable /tmp), internal-sftp forced, key login only,
-/// one writable upload folder. Only the collector and the controller's sftp log in here.
+/// The SFTP evidence server as the README sets it up: one account per host made by deploy/evidence-accounts.sh (no
+/// shell, key login only, internal-sftp forced, each chrooted to its own folder under a root-owned base in /srv, one
+/// writable upload folder), and the sshd_config block that script writes, included as it is.
 /// </summary>
 public sealed class EvidenceServer : IDisposable
 {
-    public const string Account = "ekfleet-test";
     private readonly SshdProcess _sshd;
+    private readonly List<string> _hosts = [];
 
     public EvidenceServer(string baseDir, string address)
     {
         Dir = Path.Combine(baseDir, "evidence-server");
         Directory.CreateDirectory(Dir);
-        Chroot = Path.Combine("/srv", "ek-fleet-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path.Combine(Chroot, ".ssh"));
-        File.SetUnixFileMode(Chroot, (UnixFileMode)Convert.ToInt32("755", 8));
-        if (SshTool.Run("id", Account).ExitCode != 0)
-        {
-            SshTool.RunOk("useradd", "--system", "--shell", "/usr/sbin/nologin", "--home-dir", "/nonexistent", "--no-create-home", Account);
-        }
-        // An unlocked account without a password: sshd without PAM refuses locked accounts even for key logins.
-        SshTool.RunOk("usermod", "-p", "*", Account);
-        Upload = Path.Combine(Chroot, "upload");
-        SshTool.RunOk("install", "-d", "-o", Account, "-m", "0750", Upload);
-        ClientKey = SshTool.NewKey(Path.Combine(Dir, "evidence_key"), passphrase: Passphrase);
-        File.Copy(ClientKey + ".pub", Path.Combine(Chroot, ".ssh", "authorized_keys"));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        Base = Path.Combine("/srv", "ek-fleet-" + tag);
+        Group = "ekfleet" + tag;
+        Prefix = "ekt" + tag + "-";
+        Keys = Path.Combine(Dir, "keys");
+        HostVars = Path.Combine(baseDir, "host_vars");
+        Snippet = Path.Combine(Dir, "evidencekit.conf");
         var hostKey = SshTool.NewKey(Path.Combine(Dir, "host_key"));
         HostKeyFingerprint = SshTool.Fingerprint(hostKey + ".pub");
         Address = address;
@@ -44,36 +38,31 @@ public sealed class EvidenceServer : IDisposable
             KbdInteractiveAuthentication no
             PermitRootLogin no
             Subsystem sftp internal-sftp
-            Match User {Account}
-                ChrootDirectory {Chroot}
-                ForceCommand internal-sftp -u 0027
-                AuthorizedKeysFile {Path.Combine(Chroot, ".ssh", "authorized_keys")}
-                AuthenticationMethods publickey
-                PubkeyAuthentication yes
-                PermitTTY no
-                AllowTcpForwarding no
-                AllowAgentForwarding no
-                AllowStreamLocalForwarding no
-                X11Forwarding no
-                PermitTunnel no
+            Include {Snippet}
 
             """);
-        SshdProcess.Check(config);
         _sshd = new SshdProcess(address, config);
-        _sshd.Start(Port);
     }
 
-    /// <summary>The passphrase of the evidence account's key: a secret that must never show.</summary>
+    /// <summary>The passphrase of every evidence key: a secret that must never show.</summary>
     public string Passphrase { get; } = "pass-" + Guid.NewGuid().ToString("N");
 
     public string Dir { get; }
 
-    public string Chroot { get; }
+    /// <summary>The root-owned folder holding one chroot per account.</summary>
+    public string Base { get; }
 
-    /// <summary>The upload folder as seen on this machine (inside the chroot).</summary>
-    public string Upload { get; }
+    public string Group { get; }
 
-    public string ClientKey { get; }
+    public string Prefix { get; }
+
+    /// <summary>The key pairs the script made (the controller's copies).</summary>
+    public string Keys { get; }
+
+    /// <summary>The host_vars folder the script writes, beside the inventory.</summary>
+    public string HostVars { get; }
+
+    public string Snippet { get; }
 
     public string HostKeyFingerprint { get; }
 
@@ -81,14 +70,51 @@ public sealed class EvidenceServer : IDisposable
 
     public int Port { get; }
 
-    public string TargetUri => $"sftp://{Account}@{Address}:{Port}/upload";
+    /// <summary>
+    /// Runs deploy/evidence-accounts.sh create for <paramref name="hosts"/> (as a responder would) and (re)starts sshd
+    /// with the block it wrote.
+    /// </summary>
+    public void CreateAccounts(params string[] hosts)
+    {
+        var result = Run.Tool(Script, [
+            "create", "--case", FleetScenario.Case, "--base", Base, "--keys", Keys, "--server", $"{Address}:{Port}",
+            "--group", Group, "--prefix", Prefix, "--host-vars", HostVars, "--sshd-snippet", Snippet, .. hosts,
+        ], environment: new Dictionary<string, string?> { ["EVIDENCEKIT_SSH_KEY_PASSPHRASE"] = Passphrase });
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"evidence-accounts.sh create failed: {result.StdOut}{result.StdErr}");
+        }
+        _hosts.AddRange(hosts);
+        SshdProcess.Check(_sshd.ConfigPath);
+        _sshd.Stop();
+        _sshd.Start(Port);
+    }
+
+    public static string Script => Path.Combine(Run.RepositoryRoot(), "deploy", "evidence-accounts.sh");
+
+    /// <summary>The account the script made for <paramref name="host"/>.</summary>
+    public string Account(string host) => Prefix + host.ToLowerInvariant();
+
+    /// <summary>The private key the script made for <paramref name="host"/>'s account.</summary>
+    public string Key(string host) => Path.Combine(Keys, Account(host));
+
+    /// <summary><paramref name="host"/>'s upload folder as seen on this machine (inside its chroot).</summary>
+    public string Upload(string host) => Path.Combine(Base, Account(host), "upload");
+
+    /// <summary>The sftp URI of <paramref name="host"/>'s account.</summary>
+    public string TargetUri(string host) => $"sftp://{Account(host)}@{Address}:{Port}/upload";
 
     public void Dispose()
     {
         _sshd.Dispose();
+        if (_hosts.Count > 0)
+        {
+            Run.Tool(Script, ["delete", "--case", FleetScenario.Case, "--prefix", Prefix, .. _hosts]);
+        }
+        Run.Tool("groupdel", [Group]);
         try
         {
-            Directory.Delete(Chroot, recursive: true);
+            Directory.Delete(Base, recursive: true);
         }
         catch (IOException)
         {

@@ -3,7 +3,8 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Fleet.Tests.Support;
 
 /// <summary>
-/// One fleet "host": an sshd on its own loopback address with its own host key, root login with the controller's
+/// One fleet "host": an sshd on its own loopback address, in its own UTS namespace named after the host (so its
+/// collector records that host name), with its own host key, root login with the controller's
 /// key, its own log tree (given to the collector as evidencekit_root) and its own temp area (evidencekit_temp_dir).
 /// </summary>
 public sealed class FleetHost : IDisposable
@@ -46,7 +47,7 @@ public sealed class FleetHost : IDisposable
 
             """);
         SshdProcess.Check(config);
-        _sshd = new SshdProcess(address, config);
+        _sshd = new SshdProcess(address, config, hostname: name);
         _sshd.Start(Port);
     }
 

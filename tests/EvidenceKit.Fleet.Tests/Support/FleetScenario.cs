@@ -7,9 +7,12 @@ namespace EvidenceKit.Fleet.Tests.Support;
 
 /// <summary>
 /// The fleet scenario, played once for all fleet tests (it is slow): three hosts and an evidence server, driven by
-/// the real collect.yml through Debian's ansible-playbook. Run 1 with web13's sshd stopped; run 2 with web13 back and
-/// its collector killed mid-copy; run 3 resumes it; run 4 has nothing to do. Every run's output, summary and the
-/// evidence server's entries afterwards are kept for the tests to judge.
+/// the real collect.yml through Debian's ansible-playbook, each host with its own evidence account made by
+/// deploy/evidence-accounts.sh. Run 1 with web13's sshd stopped; run 2 with web13 back, root on web13 attacking the
+/// other hosts' bundles with the agent forwarded to it, then its collector killed mid-copy; run 3 resumes it; run 4 has
+/// nothing to do. Then web11 and web12 pointed at one shared account: run 5 is refused, run 6 (opted in, prosecution,
+/// one signing key per host) collects. Every run's output, summary and the evidence server's entries afterwards are
+/// kept for the tests to judge.
 /// </summary>
 public sealed class FleetScenario : IDisposable
 {
@@ -35,8 +38,11 @@ public sealed class FleetScenario : IDisposable
                 _hosts.Add(new FleetHost(_dir.Path, name, address, ControllerKey + ".pub"));
             }
             Server = new EvidenceServer(_dir.Path, "127.0.0.14");
+            Server.CreateAccounts([.. _hosts.Select(h => h.Name), SharedAccountName]);
+            Pki = new TestPki();
             File.WriteAllLines(_dir.Combine("known_hosts"), _hosts.Select(h => $"[{h.Address}]:{h.Port} {h.HostPublicKey}"));
             WriteInventory();
+            WriteSharedInventory(allow: false);
             Directory.CreateDirectory(ControllerTemp);
             Play();
         }
@@ -52,6 +58,18 @@ public sealed class FleetScenario : IDisposable
 
     public PublishedBinaries? Binaries { get; }
 
+    /// <summary>The per-host signing keys of run 6: web11 signs with Examiner, web12 with Unrelated.</summary>
+    public TestPki? Pki { get; }
+
+    /// <summary>The one account web11 and web12 share in runs 5 and 6.</summary>
+    public const string SharedAccountName = "shared";
+
+    /// <summary>What root on web13 tried, with the agent forwarded to web13, while its collector ran (run 2).</summary>
+    public List<AttackAttempt> AttackFromWeb13 { get; } = [];
+
+    /// <summary>The keys the agent forwarded to web13 offered (ssh-add -l), while its collector ran.</summary>
+    public string StolenAgentKeys { get; private set; } = "";
+
     public EvidenceServer? Server { get; }
 
     public string ControllerKey { get; } = "";
@@ -60,7 +78,13 @@ public sealed class FleetScenario : IDisposable
 
     public FleetHost Host(string name) => _hosts.Single(h => h.Name == name);
 
+    /// <summary>The sealed bundle of <paramref name="host"/> in its own account (or in <paramref name="account"/>'s).</summary>
+    public string SealedBundle(string host, string? account = null) =>
+        Directory.EnumerateDirectories(Path.Combine(Server!.Upload(account ?? host), host)).Single(d => !d.EndsWith(".partial", StringComparison.Ordinal));
+
     public string SummaryDir => _dir.Combine("summary");
+
+    public string SharedSummaryDir => _dir.Combine("shared", "summary");
 
     /// <summary>The controller's TMPDIR during the runs.</summary>
     public string ControllerTemp => _dir.Combine("controller-tmp");
@@ -84,6 +108,7 @@ public sealed class FleetScenario : IDisposable
             host.Dispose();
         }
         Server?.Dispose();
+        Pki?.Dispose();
         Binaries?.Dispose();
         _dir.Dispose();
     }
@@ -108,15 +133,21 @@ public sealed class FleetScenario : IDisposable
         }
         Runs.Add(RunPlaybook());
         Runs.Add(RunPlaybook());
+        Runs.Add(RunPlaybook(_dir.Combine("shared", "inventory.yml"), SharedSummaryDir));
+        WriteSharedInventory(allow: true);
+        Runs.Add(RunPlaybook(_dir.Combine("shared", "inventory.yml"), SharedSummaryDir));
     }
 
-    private PlaybookRun RunPlaybook()
+    private PlaybookRun RunPlaybook() => RunPlaybook(_dir.Combine("inventory.yml"), SummaryDir);
+
+    private PlaybookRun RunPlaybook(string inventory, string summaryDir)
     {
         var clock = Stopwatch.StartNew();
         var playbook = Path.Combine(Run.RepositoryRoot(), "deploy", "ansible", "collect.yml");
-        var result = Run.Tool("ansible-playbook", ["-i", _dir.Combine("inventory.yml"), playbook], _dir.Path, new Dictionary<string, string?>
+        var result = Run.Tool("ansible-playbook", ["-i", inventory, playbook], _dir.Path, new Dictionary<string, string?>
         {
             ["EVIDENCEKIT_SSH_KEY_PASSPHRASE"] = Server!.Passphrase,
+            ["EVIDENCEKIT_KEY_PASSPHRASE"] = TestPki.Passphrase,
             ["ANSIBLE_NOCOLOR"] = "1",
             ["ANSIBLE_FORCE_COLOR"] = "0",
             ["ANSIBLE_LOCAL_TEMP"] = _dir.Combine("ansible-local"),
@@ -126,7 +157,7 @@ public sealed class FleetScenario : IDisposable
             ["TMPDIR"] = ControllerTemp,
         }, PlaybookLimit);
         clock.Stop();
-        var summaryPath = Path.Combine(SummaryDir, "fleet-summary.json");
+        var summaryPath = Path.Combine(summaryDir, "fleet-summary.json");
         var summary = File.Exists(summaryPath) ? JsonDocument.Parse(File.ReadAllText(summaryPath)) : null;
         if (File.Exists(summaryPath))
         {
@@ -137,18 +168,22 @@ public sealed class FleetScenario : IDisposable
         return new PlaybookRun(result.ExitCode, result.StdOut + result.StdErr, clock.Elapsed, summary, ServerEntries());
     }
 
-    /// <summary>Every entry on the evidence server with its size and modification time, to tell whether a run wrote anything.</summary>
+    /// <summary>
+    /// Every entry in every account's upload folder on the evidence server ("web13/NAME/..." for web13's own account,
+    /// "shared:web11/..." for the shared one) with its modification time, to tell whether a run wrote anything.
+    /// </summary>
     public IReadOnlyList<string> ServerEntries() =>
-        Directory.EnumerateFileSystemEntries(Server!.Upload, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        _hosts.Select(h => (Prefix: "", h.Name)).Append((Prefix: SharedAccountName + ":", Name: SharedAccountName))
+            .SelectMany(a => Directory.EnumerateFileSystemEntries(Server!.Upload(a.Name), "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                .Select(p => $"{a.Prefix}{Path.GetRelativePath(Server.Upload(a.Name), p)} {new FileInfo(p).LastWriteTimeUtc.Ticks}"))
             .Order(StringComparer.Ordinal)
-            .Select(p => $"{Path.GetRelativePath(Server.Upload, p)} {new FileInfo(p).LastWriteTimeUtc.Ticks}")
             .ToList();
 
     /// <summary>Waits (bounded) until web13's .partial is resumable and mid-copy and its collector runs, then SIGKILLs that collector.</summary>
     private bool KillCollectorOnce(FleetHost host, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
-        var folder = Path.Combine(Server!.Upload, host.Name);
+        var folder = Path.Combine(Server!.Upload(host.Name), host.Name);
         while (!stop.IsCancellationRequested && clock.Elapsed < KillLimit)
         {
             // Resumable and mid-copy: resume.json written in full and copying under way (the big log takes a while).
@@ -157,6 +192,8 @@ public sealed class FleetScenario : IDisposable
             var pid = resumable ? CollectorPid(host.TempArea) : null;
             if (pid is { } id)
             {
+                (StolenAgentKeys, var attempts) = HostAttacker.Attack(id, host, Server, _hosts.Where(h => h.Name != host.Name));
+                AttackFromWeb13.AddRange(attempts);
                 using var process = Process.GetProcessById(id);
                 process.Kill();
                 process.WaitForExit(TimeSpan.FromSeconds(10));
@@ -233,9 +270,8 @@ public sealed class FleetScenario : IDisposable
         inventory.AppendLine($"    evidencekit_case: {Case}");
         inventory.AppendLine("    evidencekit_profile: auto");
         inventory.AppendLine($"    evidencekit_collect_binary: {Binaries!.Collector}");
-        inventory.AppendLine($"    evidencekit_target: {Server!.TargetUri}");
-        inventory.AppendLine($"    evidencekit_target_host_key_fingerprint: \"{Server.HostKeyFingerprint}\"");
-        inventory.AppendLine($"    evidencekit_target_ssh_key: {Server.ClientKey}");
+        // Each host's evidencekit_target and evidencekit_target_ssh_key come from host_vars/, as deploy/evidence-accounts.sh wrote them.
+        inventory.AppendLine($"    evidencekit_target_host_key_fingerprint: \"{Server!.HostKeyFingerprint}\"");
         inventory.AppendLine($"    evidencekit_summary_dir: {SummaryDir}");
         inventory.AppendLine("    ansible_user: root");
         inventory.AppendLine($"    ansible_ssh_private_key_file: {ControllerKey}");
@@ -248,8 +284,48 @@ public sealed class FleetScenario : IDisposable
             inventory.AppendLine($"      ansible_port: {host.Port}");
             inventory.AppendLine($"      evidencekit_root: {host.Root}");
             inventory.AppendLine($"      evidencekit_temp_dir: {host.TempArea}");
+            if (host.Name == "web13")
+            {
+                // Slow enough that root on web13 has time to attack while its collector runs (run 2; a resume takes no extra arguments).
+                inventory.AppendLine("      evidencekit_extra_args: ['--max-rate', '8MiB/s']");
+            }
         }
         File.WriteAllText(_dir.Combine("inventory.yml"), inventory.ToString());
+    }
+
+    /// <summary>
+    /// web11 and web12 both pointed at one account (a folder without host_vars, so nothing else sets their target), in
+    /// prosecution with one signing key per host, each bundle trusted only with its own host's certificate.
+    /// </summary>
+    private void WriteSharedInventory(bool allow)
+    {
+        Directory.CreateDirectory(_dir.Combine("shared"));
+        var inventory = new StringBuilder();
+        inventory.AppendLine("all:");
+        inventory.AppendLine("  vars:");
+        inventory.AppendLine($"    evidencekit_case: {Case}");
+        inventory.AppendLine("    evidencekit_mode: prosecution");
+        inventory.AppendLine($"    evidencekit_collect_binary: {Binaries!.Collector}");
+        inventory.AppendLine($"    evidencekit_target: {Server!.TargetUri(SharedAccountName)}");
+        inventory.AppendLine($"    evidencekit_target_host_key_fingerprint: \"{Server.HostKeyFingerprint}\"");
+        inventory.AppendLine($"    evidencekit_target_ssh_key: {Server.Key(SharedAccountName)}");
+        inventory.AppendLine($"    evidencekit_summary_dir: {SharedSummaryDir}");
+        inventory.AppendLine($"    evidencekit_allow_shared_account: {(allow ? "true" : "false")}");
+        inventory.AppendLine("    ansible_user: root");
+        inventory.AppendLine($"    ansible_ssh_private_key_file: {ControllerKey}");
+        inventory.AppendLine($"    ansible_ssh_common_args: -o UserKnownHostsFile={_dir.Combine("known_hosts")} -o StrictHostKeyChecking=yes -o IdentityAgent=none");
+        inventory.AppendLine("  hosts:");
+        foreach (var (host, key, certificate) in new[] { (Host("web11"), Pki!.Examiner, Pki.ExaminerCertificate), (Host("web12"), Pki.Unrelated, Pki.UnrelatedCertificate) })
+        {
+            inventory.AppendLine($"    {host.Name}:");
+            inventory.AppendLine($"      ansible_host: {host.Address}");
+            inventory.AppendLine($"      ansible_port: {host.Port}");
+            inventory.AppendLine($"      evidencekit_root: {host.Root}");
+            inventory.AppendLine($"      evidencekit_temp_dir: {host.TempArea}");
+            inventory.AppendLine($"      evidencekit_signing_key: {key}");
+            inventory.AppendLine($"      evidencekit_trust: ['{certificate}']");
+        }
+        File.WriteAllText(_dir.Combine("shared", "inventory.yml"), inventory.ToString());
     }
 
     private static string? Missing()
