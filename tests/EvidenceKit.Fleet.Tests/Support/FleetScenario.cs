@@ -163,6 +163,11 @@ public sealed class FleetScenario : IDisposable
         {
             File.Move(summaryPath, summaryPath + $".run{Runs.Count + 1}");
         }
+        if (Environment.GetEnvironmentVariable("EVIDENCEKIT_FLEET_TIMINGS") is { Length: > 0 } timings)
+        {
+            // For the closing note's figures: each run's wall time, appended to the file the caller named.
+            File.AppendAllText(timings, $"run {Runs.Count + 1} ({Path.GetRelativePath(_dir.Path, inventory)}): {clock.Elapsed.TotalSeconds:F1} s, exit {result.ExitCode}\n");
+        }
         TempAreasAfterRun.Add(_hosts.ToDictionary(h => h.Name, h => Directory.GetFileSystemEntries(h.TempArea)));
         LeftoverProcessesAfterRun.Add(RunProcesses());
         return new PlaybookRun(result.ExitCode, result.StdOut + result.StdErr, clock.Elapsed, summary, ServerEntries());
