@@ -13,7 +13,7 @@ public sealed class CmsSignatureVerifierTests : IDisposable
 
     private readonly TestPki _pki;
     private readonly TempDirectory _work = new();
-    private readonly CmsSignatureVerifier _verifier = new();
+    private readonly CmsSignatureVerifier _verifier = new(TimeProvider.System);
     private readonly LoadedKey _examiner;
     private readonly byte[] _signature;
 

@@ -33,7 +33,7 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
         var verify = OpenSsl.Run(_work.Path, "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
             "-content", "manifest.json", "-CAfile", written.CertificatePath, "-purpose", "any", "-out", "/dev/null");
         verify.ExitCode.Should().Be(0, verify.Output);
-        var result = new CmsSignatureVerifier().Verify(File.ReadAllBytes(content), File.ReadAllBytes(_work.File("manifest.json.p7s")),
+        var result = new CmsSignatureVerifier(TimeProvider.System).Verify(File.ReadAllBytes(content), File.ReadAllBytes(_work.File("manifest.json.p7s")),
             new TrustPolicy([], [written.Fingerprint]));
         result.Should().Match<SignatureVerification>(r => r.SignatureValid && r.Trusted);
         key.Identity.CertificateSha256.Should().Be(written.FingerprintHex);

@@ -13,7 +13,7 @@ public sealed class TimestampTokenVerifierTests : IDisposable
 
     private readonly TestPki _pki;
     private readonly TempDirectory _work = new();
-    private readonly TimestampTokenVerifier _verifier = new();
+    private readonly TimestampTokenVerifier _verifier = new(TimeProvider.System);
     private readonly DateTimeOffset _requested = DateTimeOffset.UtcNow;
     private readonly byte[] _token;
     private readonly byte[] _response;
