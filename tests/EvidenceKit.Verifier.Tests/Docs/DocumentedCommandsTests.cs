@@ -139,6 +139,7 @@ public sealed class DocumentedCommandsTests
         ci.Should().Contain("/^## Getting the binary onto the server/", "CI runs README's publish command as printed");
         var fleet = File.ReadAllText(Path.Combine(root, "tests", "EvidenceKit.Fleet.Tests", "Support", "FleetScenario.cs"));
         fleet.Should().Contain("\"ansible-playbook\", [\"-i\", _dir.Combine(\"inventory.yml\")");
+        fleet.Should().Contain("[\"EVIDENCEKIT_SSH_KEY_PASSPHRASE\"] =", "the fleet tests give the evidence key's passphrase as README exports it");
         Blocks("README.md")[0].Should().Match<MarkdownCode.Block>(b => b.Marker == DocStories.Ci);
     }
 
