@@ -13,29 +13,23 @@ namespace EvidenceKit.Collector.Tests;
 [Trait("Category", "Slow")]
 public sealed class FatTargetTests : IDisposable
 {
+    private readonly NeededMount _stick = new("64M", ["mkfs.vfat", "-F", "32"]);
     private readonly TempDirectory _root = new("ek-fat-root-");
-    private readonly ScratchMount? _stick;
-    private readonly string _reason;
-
-    public FatTargetTests()
-    {
-        _stick = ScratchMount.TryCreate("64M", ["mkfs.vfat", "-F", "32"], out _reason);
-    }
 
     public void Dispose()
     {
-        _stick?.Dispose();
+        _stick.Dispose();
         _root.Dispose();
     }
 
-    private void RequireMount() => Requires.Feature(_stick is not null, _reason);
+    private void RequireMount() => _stick.Require();
 
     [SkippableFact]
     public void The_store_reports_vfat_its_4_GiB_file_limit_and_that_it_is_case_insensitive()
     {
         RequireMount();
 
-        var space = new LocalDirectoryStore(_stick!.Path).GetSpace();
+        var space = new LocalDirectoryStore(_stick.Mount.Path).GetSpace();
 
         space.FileSystem.Should().Be("vfat");
         space.MaxFileSize.Should().Be(4L * 1024 * 1024 * 1024 - 1);
@@ -51,10 +45,10 @@ public sealed class FatTargetTests : IDisposable
         _root.Write("var/log/app/access.log", "lower\n");
         _root.Write("profile.yaml", "name: profile\ndescription: test\ntargets:\n  - name: app\n    description: app\n    category: application\n    paths: [/var/log/app/*]\n");
 
-        var run = Run.Executable("evidencekit-collect", ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _stick!.Path, "--case", "FAT"]);
+        var run = Run.Executable("evidencekit-collect", ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _stick.Mount.Path, "--case", "FAT"]);
 
         run.ExitCode.Should().Be(0, run.ToString());
-        var bundle = Directory.GetDirectories(_stick.Path).Should().ContainSingle().Which;
+        var bundle = Directory.GetDirectories(_stick.Mount.Path).Should().ContainSingle().Which;
         Directory.GetFiles(Path.Combine(bundle, "data", "var", "log", "app")).Should().HaveCount(2);
         var sums = Run.Tool("sha256sum", ["-c", "--strict", "manifest-sha256.txt"], workingDirectory: bundle);
         sums.ExitCode.Should().Be(0, sums.ToString());

@@ -5,28 +5,21 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Collector.Tests;
 
 /// <summary>Prosecution mode end to end: refusals, a signed manifest that stock openssl verifies, no secret leaks.</summary>
-public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
+public sealed class ProsecutionTests : SourceAndTargetTest, IClassFixture<TestPki>
 {
     private readonly TestPki _pki;
-    private readonly TempDirectory _root = new("ek-root-");
-    private readonly TempDirectory _target = new("ek-target-");
 
     public ProsecutionTests(TestPki pki)
+        : base("prosecution")
     {
         _pki = pki;
-        _root.Write("var/log/nginx/access.log", "198.51.100.7 - - \"POST /shell.php\" 200\n");
-        _root.Write("var/log/syslog", "Nov 24 03:12:45 web01 kernel: boot\n");
-    }
-
-    public void Dispose()
-    {
-        _root.Dispose();
-        _target.Dispose();
+        Source.Write("var/log/nginx/access.log", "198.51.100.7 - - \"POST /shell.php\" 200\n");
+        Source.Write("var/log/syslog", "Nov 24 03:12:45 web01 kernel: boot\n");
     }
 
     private ProcessResult Collect(string? key, string passphrase = TestPki.Passphrase, params string[] extra)
     {
-        var args = new List<string> { "--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path, "--mode", "prosecution" };
+        var args = new List<string> { "--profile", "linux-web-nginx", "--root", Source.Path, "--target", Target.Path, "--mode", "prosecution" };
         if (key is not null)
         {
             args.AddRange(["--key", key]);
@@ -38,7 +31,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
     private ProcessResult CollectSigned(params string[] extra) =>
         Collect(_pki.File("examiner.p12"), TestPki.Passphrase, ["--case", "IR-7", "--examiner", "Test Examiner", "--org", "ACME CSIRT", .. extra]);
 
-    private string Bundle() => Directory.GetDirectories(_target.Path).Single();
+    private string Bundle() => Directory.GetDirectories(Target.Path).Single();
 
     [Fact]
     public void A_prosecution_bundle_is_signed_so_that_openssl_cms_verify_accepts_it_and_rejects_a_changed_byte()
@@ -77,7 +70,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
         manifest.Host.Hostname.Should().NotBeNullOrEmpty();
         manifest.HashAlgorithms.Should().Equal("sha256", "sha1", "md5");
         manifest.Files.Should().NotBeEmpty().And.OnlyContain(f => f.VerifiedCopySha256 == f.Sha256 && f.Sha1 != null && f.Md5 != null && f.Ctime != null);
-        var sha1 = Run.Tool("sha1sum", [_root.Combine("var/log/syslog")]).StdOut[..40];
+        var sha1 = Run.Tool("sha1sum", [Source.Combine("var/log/syslog")]).StdOut[..40];
         manifest.Files.Single(f => f.SourcePath == "/var/log/syslog").Sha1.Should().Be(sha1);
         File.ReadAllText(Path.Combine(bundle, BundleLayout.VerifyTxt)).Should().Contain("openssl cms -verify -binary -inform DER -in custody/manifest.json.p7s");
     }
@@ -119,7 +112,7 @@ public sealed class ProsecutionTests : IClassFixture<TestPki>, IDisposable
         run.StdErr.Should().Contain(expected);
         run.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1, "one line says what is missing");
         run.StdErr.Should().NotContain(passphrase);
-        Directory.EnumerateFileSystemEntries(_target.Path).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(Target.Path).Should().BeEmpty();
     }
 
     [Fact]

@@ -12,9 +12,8 @@ namespace EvidenceKit.Collector.Tests;
 [Trait("Category", "Slow")]
 public sealed class SmallTargetTests : IDisposable
 {
+    private readonly NeededMount _target = new("8m", null);
     private readonly TempDirectory _root = new("ek-small-root-");
-    private readonly ScratchMount? _target;
-    private readonly string _reason;
 
     public SmallTargetTests()
     {
@@ -25,19 +24,18 @@ public sealed class SmallTargetTests : IDisposable
             _root.Write($"var/log/app/app.log.{i}", bytes);
         }
         _root.Write("profile.yaml", "name: profile\ndescription: test\ntargets:\n  - name: app\n    description: app\n    category: application\n    paths: [/var/log/app/*]\n");
-        _target = ScratchMount.TryCreate("8m", null, out _reason);
     }
 
     public void Dispose()
     {
-        _target?.Dispose();
+        _target.Dispose();
         _root.Dispose();
     }
 
     private ProcessResult Collect(params string[] extra) => Run.Executable("evidencekit-collect",
-        ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _target!.Path, "--case", "SMALL", .. extra]);
+        ["--profile", _root.Combine("profile.yaml"), "--root", _root.Path, "--target", _target.Mount.Path, "--case", "SMALL", .. extra]);
 
-    private void RequireMount() => Requires.Feature(_target is not null, _reason);
+    private void RequireMount() => _target.Require();
 
     [SkippableFact]
     public void A_target_with_too_little_free_space_is_refused_before_anything_is_written_with_both_sizes_and_what_to_do()
@@ -48,7 +46,7 @@ public sealed class SmallTargetTests : IDisposable
 
         run.ExitCode.Should().Be(1, run.ToString());
         run.StdErr.Should().Contain("The target has 8 MiB free but this collection needs about 21 MiB").And.Contain("--force");
-        Directory.EnumerateFileSystemEntries(_target!.Path).Should().BeEmpty("nothing may be written before the check");
+        Directory.EnumerateFileSystemEntries(_target.Mount.Path).Should().BeEmpty("nothing may be written before the check");
     }
 
     [SkippableFact]
@@ -61,7 +59,7 @@ public sealed class SmallTargetTests : IDisposable
 
         // Then it fails with exit 1, keeping a .partial whose journal lists the files that were finished
         run.ExitCode.Should().Be(1, run.ToString());
-        var partial = Directory.GetDirectories(_target!.Path).Should().ContainSingle().Which;
+        var partial = Directory.GetDirectories(_target.Mount.Path).Should().ContainSingle().Which;
         partial.Should().EndWith(BundleLayout.PartialSuffix);
         run.StdOut.Should().Contain("No space left on device").And.Contain($"--resume {partial}");
         var journal = File.ReadAllLines(Path.Combine(partial, BundleLayout.Journal))
@@ -74,7 +72,7 @@ public sealed class SmallTargetTests : IDisposable
         }
 
         // And once there is room, the command it printed finishes the job
-        _target.Resize("64m");
+        _target.Mount.Resize("64m");
         var resume = Run.Executable("evidencekit-collect", ["--resume", partial]);
         resume.ExitCode.Should().Be(0, resume.ToString());
         var bundle = partial[..^BundleLayout.PartialSuffix.Length];

@@ -19,21 +19,11 @@ public static class ProcessTree
     /// </summary>
     public static void Stop(Process process, string signal = "TERM")
     {
-        ArgumentNullException.ThrowIfNull(process);
-        int pid;
-        try
-        {
-            if (process.HasExited)
-            {
-                return;
-            }
-            pid = process.Id;
-        }
-        catch (InvalidOperationException)
+        if (Tree(process) is not { } found)
         {
             return;
         }
-        var tree = Descendants(pid).Prepend(pid).ToList();
+        var (pid, tree) = found;
         Run.Tool("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
         if (!process.WaitForExit(Grace))
         {
@@ -46,21 +36,11 @@ public static class ProcessTree
     /// <summary>Kills <paramref name="process"/> and its whole tree at once (SIGKILL) and waits until all of it is gone.</summary>
     public static void Kill(Process process)
     {
-        ArgumentNullException.ThrowIfNull(process);
-        int pid;
-        try
-        {
-            if (process.HasExited)
-            {
-                return;
-            }
-            pid = process.Id;
-        }
-        catch (InvalidOperationException)
+        if (Tree(process) is not { } found)
         {
             return;
         }
-        var tree = Descendants(pid).Prepend(pid).ToList();
+        var (pid, tree) = found;
         try
         {
             process.Kill(entireProcessTree: true);
@@ -71,6 +51,20 @@ public static class ProcessTree
         }
         process.WaitForExit(Grace);
         EndAll(tree, pid, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The process's id and its tree (itself first), or null when it has ended or was never started.</summary>
+    private static (int Pid, List<int> Tree)? Tree(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        try
+        {
+            return process.HasExited ? null : (process.Id, Descendants(process.Id).Prepend(process.Id).ToList());
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static void EndAll(IReadOnlyList<int> tree, int pid, TimeSpan grace)

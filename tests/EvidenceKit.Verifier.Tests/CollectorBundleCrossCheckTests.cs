@@ -7,36 +7,29 @@ namespace EvidenceKit.Verifier.Tests;
 /// Bundles made by the real collector, checked by the real verifier, cross-checked with sha256sum and openssl:
 /// the verifier agrees on clean bundles and is never more lenient on tampered ones.
 /// </summary>
-public sealed class CollectorBundleCrossCheckTests : IClassFixture<TestPki>, IDisposable
+public sealed class CollectorBundleCrossCheckTests : SourceAndTargetTest, IClassFixture<TestPki>
 {
     private readonly TestPki _pki;
-    private readonly TempDirectory _root = new("ek-root-");
-    private readonly TempDirectory _target = new("ek-target-");
 
     public CollectorBundleCrossCheckTests(TestPki pki)
+        : base("crosscheck")
     {
         _pki = pki;
-        _root.Write("var/log/nginx/access.log", "203.0.113.9 GET /wp-login.php 404\n");
-        _root.Write("var/log/nginx/access.log.1", "198.51.100.7 POST /upload.php 200\n");
-        _root.Write("var/log/syslog", "Nov 24 web01 sshd: Accepted password for root\n");
-    }
-
-    public void Dispose()
-    {
-        _root.Dispose();
-        _target.Dispose();
+        Source.Write("var/log/nginx/access.log", "203.0.113.9 GET /wp-login.php 404\n");
+        Source.Write("var/log/nginx/access.log.1", "198.51.100.7 POST /upload.php 200\n");
+        Source.Write("var/log/syslog", "Nov 24 web01 sshd: Accepted password for root\n");
     }
 
     private string Collect(bool prosecution)
     {
-        var args = new List<string> { "--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path, "--case", "X-1" };
+        var args = new List<string> { "--profile", "linux-web-nginx", "--root", Source.Path, "--target", Target.Path, "--case", "X-1" };
         if (prosecution)
         {
             args.AddRange(["--mode", "prosecution", "--examiner", "Test Examiner", "--key", _pki.File("examiner.p12")]);
         }
         var run = Run.Executable("evidencekit-collect", args, environment: new Dictionary<string, string?> { ["EVIDENCEKIT_KEY_PASSPHRASE"] = TestPki.Passphrase });
         run.ExitCode.Should().Be(0, run.ToString());
-        return Directory.GetDirectories(_target.Path).Single();
+        return Directory.GetDirectories(Target.Path).Single();
     }
 
     private static int Verify(string bundle, params string[] args) => Run.Executable("evidencekit-verify", [bundle, .. args]).ExitCode;

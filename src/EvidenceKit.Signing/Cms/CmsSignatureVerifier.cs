@@ -20,35 +20,17 @@ namespace EvidenceKit.Signing.Cms;
 /// Verifies detached CMS signatures (DER) and judges the signer only by the verifier's <see cref="TrustPolicy"/>.
 /// Never throws for malformed input; the result's detail is one of <see cref="SignatureDetails"/>.
 /// </summary>
-public sealed class CmsSignatureVerifier : ISignatureVerifier
+/// <param name="time">The verifier's "now", at which certificates are judged unless the policy names a time.</param>
+public sealed class CmsSignatureVerifier(TimeProvider time) : ISignatureVerifier
 {
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates a verifier that judges certificate validity at the real current time (unless the policy names a time).</summary>
-    public CmsSignatureVerifier()
-        : this(TimeProvider.System)
-    {
-    }
-
-    /// <summary>Creates a verifier whose "now" comes from <paramref name="time"/>.</summary>
-    public CmsSignatureVerifier(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        _time = time;
-    }
+    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
 
     /// <inheritdoc />
     public SignatureVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, TrustPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        try
-        {
-            return VerifyOrThrow(content.ToArray(), signature.ToArray(), policy);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Invalid(SignatureDetails.NotDerCms);
-        }
+        var (contentBytes, signatureBytes) = (content.ToArray(), signature.ToArray());
+        return MalformedInput.Judge(() => VerifyOrThrow(contentBytes, signatureBytes, policy), () => Invalid(SignatureDetails.NotDerCms));
     }
 
     private SignatureVerification VerifyOrThrow(byte[] content, byte[] signature, TrustPolicy policy)

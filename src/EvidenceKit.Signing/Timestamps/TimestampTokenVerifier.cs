@@ -19,7 +19,8 @@ namespace EvidenceKit.Signing.Timestamps;
 /// Verifies an RFC 3161 time-stamp token (DER TimeStampToken, or a whole TimeStampResp) against the data it covers,
 /// and judges the TSA only by the verifier's <see cref="TrustPolicy"/>. Never throws for malformed input.
 /// </summary>
-public sealed class TimestampTokenVerifier : ITimestampVerifier
+/// <param name="time">The verifier's "now", at which certificates are judged unless the policy names a time.</param>
+public sealed class TimestampTokenVerifier(TimeProvider time) : ITimestampVerifier
 {
     /// <summary>The token bytes are not a time-stamp token.</summary>
     public const string NotToken = "time-stamp token is not valid DER";
@@ -45,33 +46,14 @@ public sealed class TimestampTokenVerifier : ITimestampVerifier
     /// <summary>The prefix of every valid token's detail.</summary>
     public const string ValidPrefix = "time-stamp valid; ";
 
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates a verifier that judges certificate validity at the real current time (unless the policy names a time).</summary>
-    public TimestampTokenVerifier()
-        : this(TimeProvider.System)
-    {
-    }
-
-    /// <summary>Creates a verifier whose "now" comes from <paramref name="time"/>.</summary>
-    public TimestampTokenVerifier(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        _time = time;
-    }
+    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
 
     /// <summary>Checks that <paramref name="token"/> covers exactly <paramref name="timestampedData"/>, is signed by its TSA, and whether <paramref name="tsaTrust"/> trusts that TSA.</summary>
     public TimestampVerification Verify(ReadOnlySpan<byte> token, ReadOnlySpan<byte> timestampedData, TrustPolicy tsaTrust)
     {
         ArgumentNullException.ThrowIfNull(tsaTrust);
-        try
-        {
-            return VerifyOrThrow(timestampedData.ToArray(), token.ToArray(), tsaTrust);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Invalid(NotToken);
-        }
+        var (data, tokenBytes) = (timestampedData.ToArray(), token.ToArray());
+        return MalformedInput.Judge(() => VerifyOrThrow(data, tokenBytes, tsaTrust), () => Invalid(NotToken));
     }
 
     private TimestampVerification VerifyOrThrow(byte[] data, byte[] tokenBytes, TrustPolicy policy)

@@ -1,9 +1,4 @@
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles.Discovery;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;
 
@@ -13,29 +8,22 @@ namespace EvidenceKit.Core.Tests.Adversarial;
 /// while discovery runs) ends in a warning and discovery goes on; nothing outside the root is read or recorded, and
 /// discovery never blocks. The examiner's own files are stood for by a sentinel directory outside the root.
 /// </summary>
-public sealed class DiscoveryHostileConfigTests : IDisposable
+public sealed class DiscoveryHostileConfigTests : RootAndOutsideTest
 {
     private const string PastAtime = "2020-05-05 05:05:05.123456789 UTC";
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _root = new("ek-disc-root-");
-    private readonly TempDirectory _outside = new("ek-disc-outside-");
     private readonly string _outsideConf;
 
     public DiscoveryHostileConfigTests()
+        : base("disc")
     {
-        _outsideConf = _outside.Write("conf/stolen.conf", "access_log /var/log/STOLEN-FROM-THE-EXAMINER.log;\nCustomLog /var/log/STOLEN-FROM-THE-EXAMINER.log combined\n*.* /var/log/STOLEN-FROM-THE-EXAMINER.log\n");
+        _outsideConf = Outside.Write("conf/stolen.conf", "access_log /var/log/STOLEN-FROM-THE-EXAMINER.log;\nCustomLog /var/log/STOLEN-FROM-THE-EXAMINER.log combined\n*.* /var/log/STOLEN-FROM-THE-EXAMINER.log\n");
         Run.Tool("touch", ["-a", "-d", PastAtime, _outsideConf]).ExitCode.Should().Be(0);
-    }
-
-    public void Dispose()
-    {
-        _root.Dispose();
-        _outside.Dispose();
     }
 
     private DiscoveryResult Discover(string kind, ISourceFiles? source = null)
     {
-        using var port = new LinuxSourceFiles(_root.Path);
+        using var port = new LinuxSourceFiles(Root.Path);
         var discovery = Task.Run(() => LogDiscoverers.Get(kind).Discover(source ?? port));
         discovery.Wait(HangGuard).Should().BeTrue("discovery must never block on what the server put in its configuration");
         return discovery.Result;
@@ -43,36 +31,36 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
 
     private void Fifo(string relative)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_root.Combine(relative))!);
-        Run.Tool("mkfifo", [_root.Combine(relative)]).ExitCode.Should().Be(0);
+        Directory.CreateDirectory(Path.GetDirectoryName(Root.Combine(relative))!);
+        Run.Tool("mkfifo", [Root.Combine(relative)]).ExitCode.Should().Be(0);
     }
 
     private void CharacterDevice(string relative, string major, string minor)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_root.Combine(relative))!);
-        var made = Run.Tool("mknod", [_root.Combine(relative), "c", major, minor]);
+        Directory.CreateDirectory(Path.GetDirectoryName(Root.Combine(relative))!);
+        var made = Run.Tool("mknod", [Root.Combine(relative), "c", major, minor]);
         made.ExitCode.Should().Be(0, "the tests run as root (CI does): " + made);
     }
 
     private void Link(string relative, string target)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_root.Combine(relative))!);
-        File.CreateSymbolicLink(_root.Combine(relative), target);
+        Directory.CreateDirectory(Path.GetDirectoryName(Root.Combine(relative))!);
+        File.CreateSymbolicLink(Root.Combine(relative), target);
     }
 
     private void NothingOfTheExaminerWasRead(DiscoveryResult result)
     {
         result.Logs.Should().NotContain(l => l.HostPath.Contains("STOLEN", StringComparison.Ordinal));
-        result.ConfigFiles.Should().NotContain(c => c.Contains(_outside.Path, StringComparison.Ordinal));
+        result.ConfigFiles.Should().NotContain(c => c.Contains(Outside.Path, StringComparison.Ordinal));
         Run.Tool("stat", ["-c", "%x", _outsideConf]).StdOut.Should().StartWith("2020-05-05 05:05:05.123456789");
     }
 
     [Fact]
     public void A_fifo_as_an_nginx_include_is_a_warning_and_the_other_includes_are_still_read()
     {
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\naccess_log /var/log/nginx/main.log;\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\naccess_log /var/log/nginx/main.log;\n");
         Fifo("etc/nginx/conf.d/a-fifo.conf");
-        _root.Write("etc/nginx/conf.d/b.conf", "access_log /var/log/nginx/b.log;\n");
+        Root.Write("etc/nginx/conf.d/b.conf", "access_log /var/log/nginx/b.log;\n");
 
         var result = Discover("nginx");
 
@@ -94,7 +82,7 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     [Fact]
     public void A_fifo_as_an_apache_Include_is_a_warning_and_the_run_goes_on()
     {
-        _root.Write("etc/apache2/apache2.conf", "Include ports.conf\nIncludeOptional conf-enabled/*.conf\nErrorLog /var/log/apache2/error.log\n");
+        Root.Write("etc/apache2/apache2.conf", "Include ports.conf\nIncludeOptional conf-enabled/*.conf\nErrorLog /var/log/apache2/error.log\n");
         Fifo("etc/apache2/ports.conf");
         Fifo("etc/apache2/conf-enabled/fifo.conf");
 
@@ -107,9 +95,9 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     [Fact]
     public void A_fifo_in_rsyslog_d_is_a_warning_and_the_other_d_files_are_read()
     {
-        _root.Write("etc/rsyslog.conf", "auth.* /var/log/auth.log\n");
+        Root.Write("etc/rsyslog.conf", "auth.* /var/log/auth.log\n");
         Fifo("etc/rsyslog.d/10-fifo.conf");
-        _root.Write("etc/rsyslog.d/20-ok.conf", "local0.* /var/log/local0.log\n");
+        Root.Write("etc/rsyslog.d/20-ok.conf", "local0.* /var/log/local0.log\n");
 
         var result = Discover("rsyslog");
 
@@ -121,7 +109,7 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     public void Include_dev_zero_with_a_real_character_device_in_the_root_is_never_opened()
     {
         CharacterDevice("dev/zero", "1", "5");
-        _root.Write("etc/nginx/nginx.conf", "include /dev/zero;\naccess_log /var/log/nginx/after.log;\n");
+        Root.Write("etc/nginx/nginx.conf", "include /dev/zero;\naccess_log /var/log/nginx/after.log;\n");
 
         var result = Discover("nginx");
 
@@ -133,7 +121,7 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     public void An_include_linked_to_the_examiners_dev_zero_resolves_inside_the_root_and_reads_nothing()
     {
         Link("etc/nginx/conf.d/zero.conf", "/dev/zero");
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
 
         var result = Discover("nginx");
 
@@ -148,7 +136,7 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
         Link("etc/nginx/conf.d/abs.conf", _outsideConf);
         Link("etc/nginx/conf.d/shadow.conf", "/etc/shadow");
         Link("etc/nginx/conf.d/rel.conf", "../../../../../../../../.." + _outsideConf);
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
 
         var result = Discover("nginx");
 
@@ -165,9 +153,9 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
         Link("etc/nginx/conf.d", Path.GetDirectoryName(_outsideConf)!);
         Link("etc/apache2/conf-enabled", Path.GetDirectoryName(_outsideConf)!);
         Link("etc/rsyslog.d", Path.GetDirectoryName(_outsideConf)!);
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
-        _root.Write("etc/apache2/apache2.conf", "IncludeOptional conf-enabled/*.conf\n");
-        _root.Write("etc/rsyslog.conf", "$IncludeConfig /etc/rsyslog.d/*.conf\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+        Root.Write("etc/apache2/apache2.conf", "IncludeOptional conf-enabled/*.conf\n");
+        Root.Write("etc/rsyslog.conf", "$IncludeConfig /etc/rsyslog.d/*.conf\n");
 
         foreach (var kind in new[] { "nginx", "apache", "rsyslog" })
         {
@@ -178,17 +166,17 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     [Fact]
     public void A_directory_swapped_for_a_link_to_the_examiners_files_between_lookup_and_read_reads_nothing_outside()
     {
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
-        _root.Write("etc/nginx/conf.d/stolen.conf", "access_log /var/log/nginx/inside.log;\n");
-        using var port = new LinuxSourceFiles(_root.Path);
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+        Root.Write("etc/nginx/conf.d/stolen.conf", "access_log /var/log/nginx/inside.log;\n");
+        using var port = new LinuxSourceFiles(Root.Path);
         var swapped = false;
         var racing = new SwappingSource(port, path =>
         {
             if (path == "/etc/nginx/conf.d/stolen.conf" && !swapped)
             {
                 // The attacker renames conf.d away and links it to the examiner's directory, after discovery looked.
-                Directory.Move(_root.Combine("etc/nginx/conf.d"), _root.Combine("etc/nginx/conf.d.old"));
-                File.CreateSymbolicLink(_root.Combine("etc/nginx/conf.d"), Path.GetDirectoryName(_outsideConf)!);
+                Directory.Move(Root.Combine("etc/nginx/conf.d"), Root.Combine("etc/nginx/conf.d.old"));
+                File.CreateSymbolicLink(Root.Combine("etc/nginx/conf.d"), Path.GetDirectoryName(_outsideConf)!);
                 swapped = true;
             }
         });
@@ -204,10 +192,10 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     public void A_chain_of_includes_deeper_than_the_limit_stops_with_a_warning()
     {
         var depth = ConfigTree.MaxDepth + 4;
-        _root.Write("etc/nginx/nginx.conf", "include d1.conf;\n");
+        Root.Write("etc/nginx/nginx.conf", "include d1.conf;\n");
         for (var i = 1; i <= depth; i++)
         {
-            _root.Write($"etc/nginx/d{i}.conf", $"access_log /var/log/d{i}.log;\ninclude d{i + 1}.conf;\n");
+            Root.Write($"etc/nginx/d{i}.conf", $"access_log /var/log/d{i}.log;\ninclude d{i + 1}.conf;\n");
         }
 
         var result = Discover("nginx");
@@ -219,11 +207,11 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     [Fact]
     public void Includes_that_total_more_than_the_run_limit_stop_with_one_warning()
     {
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/*.conf;\n");
         var chunk = new string('#', 15 * 1024 * 1024);
         for (var i = 0; i < 5; i++)
         {
-            _root.Write($"etc/nginx/conf.d/{i}.conf", $"access_log /var/log/{i}.log;\n{chunk}\n");
+            Root.Write($"etc/nginx/conf.d/{i}.conf", $"access_log /var/log/{i}.log;\n{chunk}\n");
         }
 
         var result = Discover("nginx");
@@ -237,7 +225,7 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     {
         Link("etc/nginx/conf.d/a.conf", "b.conf");
         Link("etc/nginx/conf.d/b.conf", "a.conf");
-        _root.Write("etc/nginx/nginx.conf", "include conf.d/a.conf;\naccess_log /var/log/ok.log;\n");
+        Root.Write("etc/nginx/nginx.conf", "include conf.d/a.conf;\naccess_log /var/log/ok.log;\n");
 
         var result = Discover("nginx");
 
@@ -249,10 +237,10 @@ public sealed class DiscoveryHostileConfigTests : IDisposable
     public void An_unreadable_include_and_an_unlistable_include_directory_are_warnings_and_the_run_goes_on()
     {
         // Root reads everything, so permission denied is injected at the port (the one fault root cannot meet here).
-        _root.Write("etc/nginx/nginx.conf", "include locked.conf;\ninclude locked.d/*.conf;\naccess_log /var/log/ok.log;\n");
-        _root.Write("etc/nginx/locked.conf", "access_log /var/log/locked.log;\n");
-        _root.Write("etc/nginx/locked.d/a.conf", "access_log /var/log/a.log;\n");
-        using var port = new LinuxSourceFiles(_root.Path);
+        Root.Write("etc/nginx/nginx.conf", "include locked.conf;\ninclude locked.d/*.conf;\naccess_log /var/log/ok.log;\n");
+        Root.Write("etc/nginx/locked.conf", "access_log /var/log/locked.log;\n");
+        Root.Write("etc/nginx/locked.d/a.conf", "access_log /var/log/a.log;\n");
+        using var port = new LinuxSourceFiles(Root.Path);
         var denying = new DenyingSource(port, "/etc/nginx/locked.conf", "/etc/nginx/locked.d");
 
         var result = Discover("nginx", denying);

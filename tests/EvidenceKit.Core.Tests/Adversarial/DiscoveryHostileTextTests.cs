@@ -1,7 +1,4 @@
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles.Discovery;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;
 

@@ -1,8 +1,5 @@
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;
 
@@ -12,29 +9,22 @@ namespace EvidenceKit.Core.Tests.Adversarial;
 /// field empty with the reason in <see cref="HostRecord.Unavailable"/>; reading never blocks, never grows without
 /// bound, and never returns the content of a file outside the root (a sentinel stands for the examiner's shadow).
 /// </summary>
-public sealed class HostIdentityHostileFilesTests : IDisposable
+public sealed class HostIdentityHostileFilesTests : RootAndOutsideTest
 {
     private const string Secret = "SECRET-OUTSIDE-THE-ROOT";
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _root = new("ek-host-root-");
-    private readonly TempDirectory _outside = new("ek-host-outside-");
     private readonly string _sentinel;
 
     public HostIdentityHostileFilesTests()
+        : base("host")
     {
-        _sentinel = _outside.Write("shadow", $"{Secret}:$6$hash:19000::::::\nstolen:x:4242:4242::/root:/bin/sh\n");
-        _root.Write("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n");
-    }
-
-    public void Dispose()
-    {
-        _root.Dispose();
-        _outside.Dispose();
+        _sentinel = Outside.Write("shadow", $"{Secret}:$6$hash:19000::::::\nstolen:x:4242:4242::/root:/bin/sh\n");
+        Root.Write("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n");
     }
 
     private HostRecord ReadHost()
     {
-        using var source = new LinuxSourceFiles(_root.Path);
+        using var source = new LinuxSourceFiles(Root.Path);
         using var machine = new LinuxSourceFiles();
         var read = Task.Run(() => new LinuxHostInfo(source, machine).Read());
         read.Wait(HangGuard).Should().BeTrue("reading the host's identity must never block");
@@ -43,7 +33,7 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
 
     private AccountNames ReadAccounts()
     {
-        using var source = new LinuxSourceFiles(_root.Path);
+        using var source = new LinuxSourceFiles(Root.Path);
         var read = Task.Run(() => AccountNames.Read(source));
         read.Wait(HangGuard).Should().BeTrue("reading the account databases must never block");
         return read.Result;
@@ -51,7 +41,7 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
 
     private void Replace(string relative, Action<string> make)
     {
-        var full = _root.Combine(relative);
+        var full = Root.Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.Delete(full);
         make(full);
@@ -147,7 +137,7 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
     [Fact]
     public void A_huge_machine_id_is_not_read_and_says_so()
     {
-        _root.Write("etc/machine-id", new string('a', LinuxHostInfo.MaxMachineIdBytes + 1));
+        Root.Write("etc/machine-id", new string('a', LinuxHostInfo.MaxMachineIdBytes + 1));
 
         var host = ReadHost();
 
@@ -169,9 +159,9 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
     [Fact]
     public void Debians_os_release_link_into_usr_lib_is_followed_inside_the_root()
     {
-        _root.Write("usr/lib/os-release", "PRETTY_NAME=\"Inside The Image\"\n");
+        Root.Write("usr/lib/os-release", "PRETTY_NAME=\"Inside The Image\"\n");
         Link("etc/os-release", "../usr/lib/os-release");
-        _root.Write("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
+        Root.Write("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
 
         var host = ReadHost();
 
@@ -185,7 +175,7 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
     public void A_fifo_as_etc_passwd_gives_no_names_and_says_why_without_blocking()
     {
         Fifo("etc/passwd");
-        _root.Write("etc/group", "adm:x:4:\n");
+        Root.Write("etc/group", "adm:x:4:\n");
 
         var accounts = ReadAccounts();
 
@@ -210,7 +200,7 @@ public sealed class HostIdentityHostileFilesTests : IDisposable
     [Fact]
     public void Etc_group_as_dev_zero_is_never_opened()
     {
-        _root.Write("etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+        Root.Write("etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
         DevZero("etc/group");
 
         var accounts = ReadAccounts();

@@ -1,31 +1,16 @@
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
-
 namespace EvidenceKit.Core.Tests.Adversarial;
 
 /// <summary>Any error on one path while planning is one failed record; the rest is planned, copied and sealed.</summary>
-public sealed class OneBadPathTests : IDisposable
+public sealed class OneBadPathTests() : SourceAndTargetTest("onebad")
 {
-    private readonly TempDirectory _source = new("ek-onebad-src-");
-    private readonly TempDirectory _target = new("ek-onebad-dst-");
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
-    }
-
     [Fact]
     public async Task A_directory_that_vanishes_between_being_listed_and_being_walked_is_a_record_and_the_run_seals()
     {
         // Given a sub-directory that is removed just before the walk lists it
-        _source.Write("var/log/app/app.log", "kept\n");
-        var sub = _source.Write("var/log/app/sub/gone.log", "gone\n");
-        var source = new VanishingSource(new LinuxSourceFiles(_source.Path), "/var/log/app/sub", () => Directory.Delete(Path.GetDirectoryName(sub)!, recursive: true));
-        var harness = new CollectorHarness(_source.Path, _target.Path) { Source = source };
+        Source.Write("var/log/app/app.log", "kept\n");
+        var sub = Source.Write("var/log/app/sub/gone.log", "gone\n");
+        var source = new VanishingSource(new LinuxSourceFiles(Source.Path), "/var/log/app/sub", () => Directory.Delete(Path.GetDirectoryName(sub)!, recursive: true));
+        var harness = new CollectorHarness(Source.Path, Target.Path) { Source = source };
 
         // When collected
         var result = await harness.Collect(TestProfiles.Of(TestProfiles.Target("app", "/var/log/app/**")));
@@ -40,9 +25,9 @@ public sealed class OneBadPathTests : IDisposable
     public async Task An_io_error_on_the_stat_of_a_single_path_is_a_record_and_the_run_seals()
     {
         // Given a disk that returns EIO for one path (a fault the real world cannot make on demand)
-        _source.Write("var/log/app/app.log", "kept\n");
-        _source.Write("var/log/app/bad.log", "unreadable\n");
-        var harness = new CollectorHarness(_source.Path, _target.Path) { Source = new EioSource(new LinuxSourceFiles(_source.Path), "/var/log/app/bad.log") };
+        Source.Write("var/log/app/app.log", "kept\n");
+        Source.Write("var/log/app/bad.log", "unreadable\n");
+        var harness = new CollectorHarness(Source.Path, Target.Path) { Source = new EioSource(new LinuxSourceFiles(Source.Path), "/var/log/app/bad.log") };
 
         var result = await harness.Collect(TestProfiles.Of(TestProfiles.Target("app", "/var/log/app/bad.log", "/var/log/app/app.log")));
 

@@ -1,8 +1,3 @@
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
-
 namespace EvidenceKit.Core.Tests.Adversarial;
 
 /// <summary>
@@ -10,33 +5,26 @@ namespace EvidenceKit.Core.Tests.Adversarial;
 /// kernels without it: links in the middle of a path, "..", and loops never lead outside, and the final
 /// component is never followed. The outside sentinel's content is never returned and its atime never changes.
 /// </summary>
-public sealed class SourcePortConfinementTests : IDisposable
+public sealed class SourcePortConfinementTests : RootAndOutsideTest
 {
     private const string PastAtime = "2020-05-05 05:05:05.123456789 UTC";
-    private readonly TempDirectory _root = new("ek-port-root-");
-    private readonly TempDirectory _outside = new("ek-port-outside-");
     private readonly string _sentinel;
 
     public SourcePortConfinementTests()
+        : base("port")
     {
-        _sentinel = _outside.Write("shadow", "root:$6$SECRET-OUTSIDE-THE-ROOT:19000::::::\n");
+        _sentinel = Outside.Write("shadow", "root:$6$SECRET-OUTSIDE-THE-ROOT:19000::::::\n");
         Run.Tool("touch", ["-a", "-d", PastAtime, _sentinel]).ExitCode.Should().Be(0);
-        _root.Write("var/www/index.html", "inside\n");
+        Root.Write("var/www/index.html", "inside\n");
     }
 
-    public void Dispose()
-    {
-        _root.Dispose();
-        _outside.Dispose();
-    }
-
-    private LinuxSourceFiles Port(bool openat2) => new(_root.Path, openat2);
+    private LinuxSourceFiles Port(bool openat2) => new(Root.Path, openat2);
 
     private static string Atime(string path) => Run.Tool("stat", ["-c", "%x", path]).StdOut.Trim();
 
     private void Link(string relative, string target)
     {
-        var full = _root.Combine(relative);
+        var full = Root.Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.CreateSymbolicLink(full, target);
     }
@@ -47,7 +35,7 @@ public sealed class SourcePortConfinementTests : IDisposable
     public void An_absolute_link_in_the_middle_of_the_path_resolves_inside_the_root_not_to_the_examiners_files(bool openat2)
     {
         // Given ROOT/var/log -> /tmp/ek-port-outside-xxx (the examiner's own directory)
-        Link("var/log", _outside.Path);
+        Link("var/log", Outside.Path);
         using var port = Port(openat2);
 
         // When the port is asked for /var/log/shadow
@@ -66,9 +54,9 @@ public sealed class SourcePortConfinementTests : IDisposable
     public void A_relative_link_climbing_out_with_dot_dot_stops_at_the_root(bool openat2)
     {
         // Given ROOT/var/log -> ../../../../../../../<outside>, and a decoy of the same name inside the root
-        var climb = string.Concat(Enumerable.Repeat("../", 12)) + _outside.Path.TrimStart('/');
+        var climb = string.Concat(Enumerable.Repeat("../", 12)) + Outside.Path.TrimStart('/');
         Link("var/log", climb);
-        _root.Write(_outside.Path.TrimStart('/') + "/shadow", "decoy inside the root\n");
+        Root.Write(Outside.Path.TrimStart('/') + "/shadow", "decoy inside the root\n");
         using var port = Port(openat2);
 
         // When the port reads /var/log/shadow
@@ -129,7 +117,7 @@ public sealed class SourcePortConfinementTests : IDisposable
     [InlineData(false)]
     public void A_name_longer_than_the_kernel_accepts_is_a_name_too_long_fault(bool openat2)
     {
-        Directory.CreateDirectory(_root.Combine("var/log"));
+        Directory.CreateDirectory(Root.Combine("var/log"));
         using var port = Port(openat2);
 
         var stat = () => port.Stat("/var/log/" + new string('n', 300));
@@ -143,7 +131,7 @@ public sealed class SourcePortConfinementTests : IDisposable
     public void Listing_a_directory_reached_through_a_link_in_the_middle_lists_the_one_inside_the_root(bool openat2)
     {
         Link("var/spool", "/srv");
-        _root.Write("srv/app/inside.log", "x\n");
+        Root.Write("srv/app/inside.log", "x\n");
         using var port = Port(openat2);
 
         var names = port.List("/var/spool/app").Select(e => e.Name);
@@ -154,8 +142,8 @@ public sealed class SourcePortConfinementTests : IDisposable
     [Fact]
     public void Listing_a_directory_that_is_itself_a_link_is_refused_not_followed()
     {
-        Link("var/log", _outside.Path);
-        using var port = new LinuxSourceFiles(_root.Path);
+        Link("var/log", Outside.Path);
+        using var port = new LinuxSourceFiles(Root.Path);
 
         var list = () => port.List("/var/log");
 
@@ -165,7 +153,7 @@ public sealed class SourcePortConfinementTests : IDisposable
     [Fact]
     public void This_kernel_has_openat2_so_the_default_port_uses_it()
     {
-        using var port = new LinuxSourceFiles(_root.Path);
+        using var port = new LinuxSourceFiles(Root.Path);
 
         port.Stat("/var/www/index.html").Should().NotBeNull();
 

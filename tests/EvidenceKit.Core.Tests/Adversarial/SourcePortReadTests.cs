@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Text;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Adversarial;
 

@@ -1,8 +1,3 @@
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
-
 namespace EvidenceKit.Core.Tests.Adversarial;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Collection;
 
 namespace EvidenceKit.Core.Tests.Architecture;

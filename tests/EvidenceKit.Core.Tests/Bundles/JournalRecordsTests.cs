@@ -1,7 +1,5 @@
 using System.Text;
 using EvidenceKit.Core.Bundles;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Bundles;
 

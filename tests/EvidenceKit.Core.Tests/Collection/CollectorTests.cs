@@ -1,29 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles.Discovery;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
-public sealed class CollectorTests : IDisposable
+public sealed class CollectorTests() : SourceAndTargetTest("collect")
 {
-    private readonly TempDirectory _source = new("ek-src-");
-    private readonly TempDirectory _target = new("ek-dst-");
     private readonly FileSystem _fs = new();
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
-    }
 
     private async Task<CollectionResult> Collect(CollectionMode mode = CollectionMode.Analysis)
     {
@@ -35,11 +21,11 @@ public sealed class CollectorTests : IDisposable
 
     private async Task<CollectionResult> Collect(EvidenceKit.Core.Profiles.ResolvedProfile profile, CollectionMode mode = CollectionMode.Analysis)
     {
-        using var source = new LinuxSourceFiles(_source.Path);
+        using var source = new LinuxSourceFiles(Source.Path);
         var planner = new CollectionPlanner(source, new Dictionary<string, ILogDiscoverer>());
         var plan = planner.Plan(profile, new PlanningOptions());
-        using var store = new LocalDirectoryStore(_target.Path);
-        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)), TestClock.Now(), NullLogger.Instance);
+        using var store = new LocalDirectoryStore(Target.Path);
+        var collector = new Collector(source, store, AccountNames.Read(new PortableSourceFiles(_fs, Source.Path)), TestClock.Now(), NullLogger.Instance);
         var request = new CollectionRequest
         {
             Mode = mode,
@@ -52,19 +38,19 @@ public sealed class CollectorTests : IDisposable
 
     private void WriteFixture()
     {
-        _source.Write("var/log/nginx/access.log", "GET / 200\nGET /admin 403\n");
-        _source.Write("var/log/nginx/access.log.1", "GET /old 200\n");
-        _source.Write("var/log/nginx/access.log.2.gz", new byte[] { 0x1f, 0x8b, 8, 0, 1, 2, 3 });
-        _source.Write("var/log/nginx/error.log", "");
-        _source.Write("var/log/syslog", "Nov 24 kernel: boot\n");
-        _source.Write("var/log/other.txt", "not in the profile\n");
+        Source.Write("var/log/nginx/access.log", "GET / 200\nGET /admin 403\n");
+        Source.Write("var/log/nginx/access.log.1", "GET /old 200\n");
+        Source.Write("var/log/nginx/access.log.2.gz", new byte[] { 0x1f, 0x8b, 8, 0, 1, 2, 3 });
+        Source.Write("var/log/nginx/error.log", "");
+        Source.Write("var/log/syslog", "Nov 24 kernel: boot\n");
+        Source.Write("var/log/other.txt", "not in the profile\n");
     }
 
     [Fact]
     public async Task A_fixture_tree_is_collected_into_a_sealed_bag_that_sha256sum_accepts()
     {
         WriteFixture();
-        var before = TreeSnapshot.Take(_source.Path);
+        var before = TreeSnapshot.Take(Source.Path);
 
         var result = await Collect();
 
@@ -76,11 +62,11 @@ public sealed class CollectorTests : IDisposable
         check.ExitCode.Should().Be(0, check.ToString());
         Run.Tool("sha256sum", ["-c", "--strict", "tagmanifest-sha256.txt"], workingDirectory: bag).ExitCode.Should().Be(0);
         File.ReadAllBytes(Path.Combine(bag, "data/var/log/nginx/access.log.2.gz"))
-            .Should().Equal(File.ReadAllBytes(_source.Combine("var/log/nginx/access.log.2.gz")));
+            .Should().Equal(File.ReadAllBytes(Source.Combine("var/log/nginx/access.log.2.gz")));
         File.Exists(Path.Combine(bag, "data/var/log/other.txt")).Should().BeFalse();
         File.Exists(Path.Combine(bag, BundleLayout.Journal)).Should().BeFalse();
         File.Exists(Path.Combine(bag, BundleLayout.ResumeInfo)).Should().BeFalse();
-        TreeSnapshot.Take(_source.Path).Should().Equal(before);
+        TreeSnapshot.Take(Source.Path).Should().Equal(before);
     }
 
     [Fact]
@@ -96,7 +82,7 @@ public sealed class CollectorTests : IDisposable
         manifest.Files.Select(f => f.Id).Should().BeEquivalentTo(["E000001", "E000002", "E000003", "E000004", "E000005"], "custody/files.jsonl holds the records in the order the files finished");
         foreach (var file in manifest.Files)
         {
-            var sum = Run.Tool("sha256sum", [_source.Combine(file.SourcePath.TrimStart('/'))]).StdOut[..64];
+            var sum = Run.Tool("sha256sum", [Source.Combine(file.SourcePath.TrimStart('/'))]).StdOut[..64];
             file.Sha256.Should().Be(sum, file.SourcePath);
         }
         manifest.EmptyTargets.Select(t => t.Name).Should().Equal("absent");
@@ -108,7 +94,7 @@ public sealed class CollectorTests : IDisposable
     public async Task Manifest_metadata_equals_what_stat_reports()
     {
         WriteFixture();
-        var path = _source.Combine("var/log/syslog");
+        var path = Source.Combine("var/log/syslog");
         Run.Tool("touch", ["-m", "-d", "2026-01-02 03:04:05.123456789 UTC", path]);
 
         var result = await Collect(CollectionMode.Prosecution);
@@ -131,7 +117,7 @@ public sealed class CollectorTests : IDisposable
     public async Task A_fifo_matched_by_a_glob_is_never_opened_and_is_recorded_as_skipped()
     {
         WriteFixture();
-        Run.Tool("mkfifo", [_source.Combine("var/log/nginx/pipe.log")]).ExitCode.Should().Be(0);
+        Run.Tool("mkfifo", [Source.Combine("var/log/nginx/pipe.log")]).ExitCode.Should().Be(0);
 
         var result = await Collect();
 
@@ -143,7 +129,7 @@ public sealed class CollectorTests : IDisposable
     public async Task Reading_the_source_leaves_its_access_time_unchanged()
     {
         WriteFixture();
-        var path = _source.Combine("var/log/nginx/access.log");
+        var path = Source.Combine("var/log/nginx/access.log");
         Run.Tool("touch", ["-a", "-d", "2020-05-05 05:05:05 UTC", path]);
         var before = File.GetLastAccessTimeUtc(path);
 
@@ -156,11 +142,11 @@ public sealed class CollectorTests : IDisposable
     public async Task Symlinks_are_recorded_with_their_target_and_not_followed_and_a_link_loop_does_not_hang()
     {
         WriteFixture();
-        var outside = _source.Write("etc/shadow", "secret");
-        File.CreateSymbolicLink(_source.Combine("var/log/nginx/evil.log"), outside);
-        Directory.CreateDirectory(_source.Combine("srv/app"));
-        Directory.CreateSymbolicLink(_source.Combine("srv/app/loop"), _source.Combine("srv/app"));
-        _source.Write("srv/app/app.log", "hello");
+        var outside = Source.Write("etc/shadow", "secret");
+        File.CreateSymbolicLink(Source.Combine("var/log/nginx/evil.log"), outside);
+        Directory.CreateDirectory(Source.Combine("srv/app"));
+        Directory.CreateSymbolicLink(Source.Combine("srv/app/loop"), Source.Combine("srv/app"));
+        Source.Write("srv/app/app.log", "hello");
 
         var result = await Collect(TestProfiles.Of(TestProfiles.Target("nginx", "/var/log/nginx/*.log"), TestProfiles.Target("app", "/srv/app/**")));
 
@@ -173,11 +159,11 @@ public sealed class CollectorTests : IDisposable
     [Fact]
     public async Task Names_that_differ_only_in_case_or_normalization_get_distinct_bag_paths()
     {
-        _source.Write("logs/Access.log", "upper");
-        _source.Write("logs/access.log", "lower");
-        _source.Write("logs/caf\u00e9.log", "nfc");
-        _source.Write("logs/cafe\u0301.log", "nfd");
-        _source.Write("logs/with space.log", "space");
+        Source.Write("logs/Access.log", "upper");
+        Source.Write("logs/access.log", "lower");
+        Source.Write("logs/caf\u00e9.log", "nfc");
+        Source.Write("logs/cafe\u0301.log", "nfd");
+        Source.Write("logs/with space.log", "space");
 
         var result = await Collect(TestProfiles.Of(TestProfiles.Target("logs", "/logs/*")));
 
@@ -188,19 +174,19 @@ public sealed class CollectorTests : IDisposable
         paths.Should().OnlyContain(p => p.All(c => char.IsAsciiLetterOrDigit(c) || "/._@+,=~-".Contains(c)));
         foreach (var f in BundleRecords.Files(result.BundlePath))
         {
-            File.ReadAllText(Path.Combine(result.BundlePath, f.BagPath)).Should().Be(File.ReadAllText(_source.Combine(f.SourcePath.TrimStart('/'))));
+            File.ReadAllText(Path.Combine(result.BundlePath, f.BagPath)).Should().Be(File.ReadAllText(Source.Combine(f.SourcePath.TrimStart('/'))));
         }
     }
 
     [Fact]
     public void Exclude_globs_leave_out_matching_files_of_their_target_only()
     {
-        _source.Write("srv/app/app.log", "keep");
-        _source.Write("srv/app/cache/session.tmp", "drop");
-        _source.Write("srv/app/upload.tmp", "drop");
-        _source.Write("srv/other/x.tmp", "kept by the other target");
+        Source.Write("srv/app/app.log", "keep");
+        Source.Write("srv/app/cache/session.tmp", "drop");
+        Source.Write("srv/app/upload.tmp", "drop");
+        Source.Write("srv/other/x.tmp", "kept by the other target");
         var app = TestProfiles.Target("app", "/srv/app/**") with { Exclude = ["**/*.tmp"] };
-        var planner = new CollectionPlanner(new LinuxSourceFiles(_source.Path), new Dictionary<string, ILogDiscoverer>());
+        var planner = new CollectionPlanner(new LinuxSourceFiles(Source.Path), new Dictionary<string, ILogDiscoverer>());
 
         var plan = planner.Plan(TestProfiles.Of(app, TestProfiles.Target("other", "/srv/other/*")), new PlanningOptions());
 

@@ -1,10 +1,6 @@
 using System.IO.Abstractions.TestingHelpers;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Collection;
 

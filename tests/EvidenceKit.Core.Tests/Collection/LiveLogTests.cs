@@ -1,14 +1,8 @@
-using System.IO.Abstractions;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
@@ -16,41 +10,34 @@ namespace EvidenceKit.Core.Tests.Collection;
 /// A live log changes while the copy engine reads it: the bundle holds exactly the bytes read, the hash is of those
 /// bytes, and the change is noted. Real files; the change is made from a hook after the first read, never after a sleep.
 /// </summary>
-public sealed class LiveLogTests : IDisposable
+public sealed class LiveLogTests : SourceAndTargetTest
 {
     private const int Size = 64 * 1024 * 1024;
-    private readonly TempDirectory _source = new("ek-live-src-");
-    private readonly TempDirectory _target = new("ek-live-dst-");
     private readonly FileSystem _fs = new();
     private readonly HookedSource _hooked;
     private readonly string _path;
     private readonly byte[] _original;
 
     public LiveLogTests()
+        : base("live")
     {
         _original = new byte[Size];
         Random.Shared.NextBytes(_original);
-        _path = _source.Write("var/log/app.log", _original);
-        _hooked = new(new LinuxSourceFiles(_source.Path));
-    }
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
+        _path = Source.Write("var/log/app.log", _original);
+        _hooked = new(new LinuxSourceFiles(Source.Path));
     }
 
     private FileRecord Copy(CollectionMode mode = CollectionMode.Analysis)
     {
         var planned = new PlannedFile("E000001", "/var/log/app.log", "data/var/log/app.log", "app", _hooked.Stat("/var/log/app.log")!, null);
-        using var store = new LocalDirectoryStore(_target.Path);
-        var engine = new CopyEngine(_hooked, store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, _source.Path)));
+        using var store = new LocalDirectoryStore(Target.Path);
+        var engine = new CopyEngine(_hooked, store, new CopyOptions(mode, []), AccountNames.Read(new PortableSourceFiles(_fs, Source.Path)));
         var outcome = engine.Copy(planned, "B.partial", CancellationToken.None);
         outcome.Skipped.Should().BeNull(outcome.Skipped?.Reason);
         return outcome.Collected!;
     }
 
-    private string CopyPath => _target.Combine("B.partial", "data", "var", "log", "app.log");
+    private string CopyPath => Target.Combine("B.partial", "data", "var", "log", "app.log");
 
     private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

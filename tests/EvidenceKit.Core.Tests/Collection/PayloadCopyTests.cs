@@ -1,10 +1,5 @@
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 

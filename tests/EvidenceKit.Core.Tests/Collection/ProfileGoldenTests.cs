@@ -1,10 +1,6 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Collection;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Discovery;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 

@@ -1,34 +1,20 @@
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
 /// <summary>Per-file source faults during a whole run: recorded for that file, the run goes on and seals.</summary>
-public sealed class SourceFaultTests : IDisposable
+public sealed class SourceFaultTests() : SourceAndTargetTest("srcfault")
 {
-    private readonly TempDirectory _source = new("ek-srcfault-src-");
-    private readonly TempDirectory _target = new("ek-srcfault-dst-");
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
-    }
-
     private static EvidenceKit.Core.Profiles.ResolvedProfile Profile() => TestProfiles.Of(TestProfiles.Target("app", "/var/log/app/*"));
 
     [Fact]
     public async Task A_file_deleted_after_planning_is_recorded_as_vanished_and_the_rest_is_sealed()
     {
         // Given a plan of two files, one of which is deleted before the copy starts
-        var gone = _source.Write("var/log/app/old.log", "rotated away\n");
-        _source.Write("var/log/app/app.log", "current\n");
-        var harness = new CollectorHarness(_source.Path, _target.Path);
+        var gone = Source.Write("var/log/app/old.log", "rotated away\n");
+        Source.Write("var/log/app/app.log", "current\n");
+        var harness = new CollectorHarness(Source.Path, Target.Path);
         var plan = harness.Plan(Profile());
         plan.Files.Should().HaveCount(2);
         File.Delete(gone);
@@ -52,9 +38,9 @@ public sealed class SourceFaultTests : IDisposable
     [Fact]
     public async Task A_read_error_in_the_middle_of_one_file_is_recorded_for_it_and_the_run_seals_with_the_others()
     {
-        _source.Write("var/log/app/bad.log", new byte[256 * 1024]);
-        _source.Write("var/log/app/good.log", "fine\n");
-        var harness = new CollectorHarness(_source.Path, _target.Path) { Source = new ReadErrorSource(new LinuxSourceFiles(_source.Path), "bad.log") };
+        Source.Write("var/log/app/bad.log", new byte[256 * 1024]);
+        Source.Write("var/log/app/good.log", "fine\n");
+        var harness = new CollectorHarness(Source.Path, Target.Path) { Source = new ReadErrorSource(new LinuxSourceFiles(Source.Path), "bad.log") };
 
         var result = await harness.Collect(Profile());
 

@@ -1,22 +1,11 @@
 using System.Net.Sockets;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
 /// <summary>Sockets, devices and FIFOs matched by a glob are never opened, are recorded with their type, and the run finishes.</summary>
-public sealed class SpecialFileTests : IDisposable
+public sealed class SpecialFileTests() : SourceAndTargetTest("special")
 {
-    private readonly TempDirectory _source = new("ek-special-src-");
-    private readonly TempDirectory _target = new("ek-special-dst-");
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
-    }
-
-    private CollectorHarness Harness() => new(_source.Path, _target.Path);
+    private CollectorHarness Harness() => new(Source.Path, Target.Path);
 
     private static EvidenceKit.Core.Profiles.ResolvedProfile Profile() => TestProfiles.Of(TestProfiles.Target("app", "/var/run/app/*"));
 
@@ -24,9 +13,9 @@ public sealed class SpecialFileTests : IDisposable
     public async Task A_unix_socket_matched_by_a_glob_is_recorded_as_skipped_with_its_type_and_the_run_seals()
     {
         // Given a live Unix domain socket next to a log
-        _source.Write("var/run/app/app.log", "started\n");
+        Source.Write("var/run/app/app.log", "started\n");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(_source.Combine("var/run/app/control.sock")));
+        socket.Bind(new UnixDomainSocketEndPoint(Source.Combine("var/run/app/control.sock")));
         socket.Listen(1);
 
         // When the tree is collected
@@ -45,8 +34,8 @@ public sealed class SpecialFileTests : IDisposable
     public async Task A_character_device_matched_by_a_glob_is_recorded_as_skipped_with_its_type_and_the_run_seals()
     {
         Requires.Root("mknod makes the device");
-        _source.Write("var/run/app/app.log", "started\n");
-        var mknod = Run.Tool("mknod", [_source.Combine("var/run/app/null.log"), "c", "1", "3"]);
+        Source.Write("var/run/app/app.log", "started\n");
+        var mknod = Run.Tool("mknod", [Source.Combine("var/run/app/null.log"), "c", "1", "3"]);
         mknod.ExitCode.Should().Be(0, mknod.ToString());
 
         var result = await Harness().Collect(Profile());
@@ -61,8 +50,8 @@ public sealed class SpecialFileTests : IDisposable
     public async Task A_fifo_swapped_in_after_planning_is_not_waited_on_and_is_recorded_as_not_a_regular_file()
     {
         // Given a regular file that is replaced by a FIFO between planning and copying
-        var path = _source.Write("var/run/app/app.log", "started\n");
-        _source.Write("var/run/app/other.log", "other\n");
+        var path = Source.Write("var/run/app/app.log", "started\n");
+        Source.Write("var/run/app/other.log", "other\n");
         var harness = Harness();
         var plan = harness.Plan(Profile());
         File.Delete(path);

@@ -1,7 +1,5 @@
 using System.Text;
 using EvidenceKit.Core.Bundles;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 

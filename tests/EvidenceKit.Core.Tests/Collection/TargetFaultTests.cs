@@ -1,14 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Core.Tests.Support;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Collection;
 
@@ -16,31 +10,23 @@ namespace EvidenceKit.Core.Tests.Collection;
 /// Faults of the target during a whole run (EIO, ENOSPC injected through the store) and the checks made before
 /// anything is written (free space, FAT32's 4 GiB limit).
 /// </summary>
-public sealed class TargetFaultTests : IDisposable
+public sealed class TargetFaultTests : SourceAndTargetTest
 {
     private const int FileSize = 3 * 1024 * 1024;
-    private readonly TempDirectory _source = new("ek-tgtfault-src-");
-    private readonly TempDirectory _target = new("ek-tgtfault-dst-");
-
     public TargetFaultTests()
+        : base("tgtfault")
     {
         var bytes = new byte[FileSize];
         for (var i = 0; i < 4; i++)
         {
             Random.Shared.NextBytes(bytes);
-            _source.Write($"var/log/app/f{i}.log", bytes);
+            Source.Write($"var/log/app/f{i}.log", bytes);
         }
-    }
-
-    public void Dispose()
-    {
-        _source.Dispose();
-        _target.Dispose();
     }
 
     private static EvidenceKit.Core.Profiles.ResolvedProfile Profile() => TestProfiles.Of(TestProfiles.Target("app", "/var/log/app/*"));
 
-    private string Partial() => Directory.GetDirectories(_target.Path).Should().ContainSingle().Which;
+    private string Partial() => Directory.GetDirectories(Target.Path).Should().ContainSingle().Which;
 
     // An empty line ends a line a lost session may have torn; readers skip it (JournalRecords).
     private static IReadOnlyList<FileRecord> Journal(string partial) => File.ReadAllLines(Path.Combine(partial, BundleLayout.Journal))
@@ -53,7 +39,7 @@ public sealed class TargetFaultTests : IDisposable
     public async Task A_target_that_fails_in_the_middle_of_a_file_ends_the_run_unsealed_with_that_file_failed_and_the_journal_kept(string error, int errno)
     {
         // Given a target whose third payload file fails after 1.5 MiB have been written
-        var harness = new CollectorHarness(_source.Path, _target.Path)
+        var harness = new CollectorHarness(Source.Path, Target.Path)
         {
             Parallelism = 1,
             WrapStore = store => new FailingNthFileStore(store, 3, new IOException(error, errno), FileSize / 2),
@@ -88,7 +74,7 @@ public sealed class TargetFaultTests : IDisposable
     [Fact]
     public async Task A_target_that_fails_while_the_journal_is_written_ends_the_run_unsealed_instead_of_crashing()
     {
-        var harness = new CollectorHarness(_source.Path, _target.Path)
+        var harness = new CollectorHarness(Source.Path, Target.Path)
         {
             Parallelism = 1,
             WrapStore = store => new FailingJournalStore(store),
@@ -104,7 +90,7 @@ public sealed class TargetFaultTests : IDisposable
     [Fact]
     public async Task A_network_target_that_drops_the_connection_while_the_journal_is_written_is_reconnected_and_the_run_seals()
     {
-        var harness = new CollectorHarness(_source.Path, _target.Path)
+        var harness = new CollectorHarness(Source.Path, Target.Path)
         {
             Parallelism = 1,
             WrapStore = store => new JournalConnectionDropStore(store),
@@ -127,7 +113,7 @@ public sealed class TargetFaultTests : IDisposable
 
         problem.Should().Contain("has 5 MiB free").And.Contain("needs about 13 MiB").And.Contain("--force");
         collector.CheckTarget(plan, force: true).Should().BeNull();
-        Directory.EnumerateFileSystemEntries(_target.Path).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(Target.Path).Should().BeEmpty();
     }
 
     [Fact]
@@ -155,15 +141,15 @@ public sealed class TargetFaultTests : IDisposable
 
     private (Collector, CollectionPlan) Checker(TargetSpace space, long? fakeSize)
     {
-        var harness = new CollectorHarness(_source.Path, _target.Path);
+        var harness = new CollectorHarness(Source.Path, Target.Path);
         var plan = harness.Plan(Profile());
         if (fakeSize is { } size)
         {
             var first = plan.Files[0];
             plan = plan with { Files = [first with { AtPlan = first.AtPlan with { Size = size } }, .. plan.Files.Skip(1)] };
         }
-        var store = new FixedSpaceStore(new LocalDirectoryStore(_target.Path), space);
-        var collector = new Collector(new LinuxSourceFiles(_source.Path), store, AccountNames.Read(new PortableSourceFiles(new FileSystem(), _source.Path)), TestClock.Now(),
+        var store = new FixedSpaceStore(new LocalDirectoryStore(Target.Path), space);
+        var collector = new Collector(new LinuxSourceFiles(Source.Path), store, AccountNames.Read(new PortableSourceFiles(new FileSystem(), Source.Path)), TestClock.Now(),
             NullLogger.Instance);
         return (collector, plan);
     }

@@ -1,12 +1,8 @@
-using EvidenceKit.Platform.Linux;
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Custody;
 using EvidenceKit.Core.Text;
 using EvidenceKit.Core.Verification;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Custody;
 

@@ -1,7 +1,4 @@
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Host;
 

@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
-using EvidenceKit.Testing;
 
 namespace EvidenceKit.Core.Tests.Platform;
 

@@ -1,6 +1,4 @@
 using System.IO.Abstractions.TestingHelpers;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Platform;
 

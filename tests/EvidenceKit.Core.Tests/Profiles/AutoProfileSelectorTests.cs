@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Tests.Profiles.Support;
 

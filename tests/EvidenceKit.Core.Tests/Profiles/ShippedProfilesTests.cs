@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using System.Reflection;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Loading;

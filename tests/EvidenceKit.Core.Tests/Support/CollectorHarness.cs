@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using System.IO.Abstractions;
-using EvidenceKit.Core.Abstractions;
 using EvidenceKit.Core.Bundles.Manifest;
 using EvidenceKit.Core.Collection;
 using EvidenceKit.Core.Host;
-using EvidenceKit.Core.Platform;
 using EvidenceKit.Core.Profiles;
 using EvidenceKit.Core.Profiles.Discovery;
-using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Support;
 

@@ -1,5 +1,3 @@
-using EvidenceKit.Core.Abstractions;
-
 namespace EvidenceKit.Core.Tests.Support;
 
 /// <summary>A source port that forwards everything to a real one; tests override the member they inject faults into.</summary>

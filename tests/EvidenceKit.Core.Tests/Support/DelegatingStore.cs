@@ -1,5 +1,3 @@
-using EvidenceKit.Core.Abstractions;
-
 namespace EvidenceKit.Core.Tests.Support;
 
 /// <summary>A target store that passes everything to another; fault-injecting stores override what they break.</summary>

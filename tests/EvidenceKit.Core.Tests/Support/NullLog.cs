@@ -1,5 +1,3 @@
-using EvidenceKit.Core.Abstractions;
-
 namespace EvidenceKit.Core.Tests.Support;
 
 /// <summary>An acquisition log that writes its stream's bytes and nothing else.</summary>

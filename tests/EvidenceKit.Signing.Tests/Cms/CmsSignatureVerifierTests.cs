@@ -7,13 +7,12 @@ using EvidenceKit.Signing.Tests.Support;
 namespace EvidenceKit.Signing.Tests.Cms;
 
 [Collection(TestPkiCollection.Name)]
-public sealed class CmsSignatureVerifierTests : IDisposable
+public sealed class CmsSignatureVerifierTests : WorkFolderTest
 {
     private static readonly byte[] Content = "{\"schema\":1,\"case\":{\"id\":\"IR-7\"}}\n"u8.ToArray();
 
     private readonly TestPki _pki;
-    private readonly TempDirectory _work = new();
-    private readonly CmsSignatureVerifier _verifier = new();
+    private readonly CmsSignatureVerifier _verifier = new(TimeProvider.System);
     private readonly LoadedKey _examiner;
     private readonly byte[] _signature;
 
@@ -23,8 +22,6 @@ public sealed class CmsSignatureVerifierTests : IDisposable
         _examiner = Pkcs12KeyLoader.Load(pki.Examiner, TestPki.Passphrase, TimeProvider.System);
         _signature = _examiner.Signer.SignDetached(Content);
     }
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void A_signature_is_valid_and_trusted_when_the_signer_certificate_is_an_anchor()
@@ -205,11 +202,11 @@ public sealed class CmsSignatureVerifierTests : IDisposable
     [Fact]
     public void A_CMS_message_that_is_not_SignedData_is_invalid()
     {
-        _work.Write("content", Content);
-        var encrypted = OpenSsl.Run(_work.Path, "cms", "-encrypt", "-binary", "-in", "content", "-outform", "DER", "-out", "enveloped.der", "-aes256", _pki.ExaminerCertificate);
+        Work.Write("content", Content);
+        var encrypted = OpenSsl.Run(Work.Path, "cms", "-encrypt", "-binary", "-in", "content", "-outform", "DER", "-out", "enveloped.der", "-aes256", _pki.ExaminerCertificate);
         encrypted.ExitCode.Should().Be(0, encrypted.Output);
 
-        var result = _verifier.Verify(Content, File.ReadAllBytes(_work.File("enveloped.der")), TrustPolicy.None);
+        var result = _verifier.Verify(Content, File.ReadAllBytes(Work.File("enveloped.der")), TrustPolicy.None);
 
         result.Detail.Should().Be(SignatureDetails.NotSignedData);
     }
@@ -218,15 +215,15 @@ public sealed class CmsSignatureVerifierTests : IDisposable
 
     private byte[] OpensslSignAs(string examiner, params string[] extra)
     {
-        _work.Write("content", Content);
+        Work.Write("content", Content);
         string[] arguments =
         [
             "cms", "-sign", "-binary", "-in", "content", "-signer", _pki.File(examiner + ".crt"), "-inkey", _pki.File(examiner + ".key"),
             "-outform", "DER", "-out", "openssl.p7s", .. extra,
         ];
-        var result = OpenSsl.Run(_work.Path, arguments);
+        var result = OpenSsl.Run(Work.Path, arguments);
         result.ExitCode.Should().Be(0, result.Output);
-        return File.ReadAllBytes(_work.File("openssl.p7s"));
+        return File.ReadAllBytes(Work.File("openssl.p7s"));
     }
 
     private static TrustPolicy Policy(IReadOnlyList<byte[]>? anchors = null, IReadOnlyList<string>? pins = null) =>

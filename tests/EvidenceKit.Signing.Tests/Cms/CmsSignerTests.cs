@@ -5,13 +5,10 @@ using EvidenceKit.Signing.Tests.Support;
 namespace EvidenceKit.Signing.Tests.Cms;
 
 [Collection(TestPkiCollection.Name)]
-public sealed class CmsSignerTests(TestPki pki) : IDisposable
+public sealed class CmsSignerTests(TestPki pki) : WorkFolderTest
 {
     private static readonly DateTimeOffset SigningNow = DateTimeOffset.UtcNow.AddMinutes(1);
 
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
 
     [Theory]
     [InlineData("examiner.p12")]
@@ -20,8 +17,8 @@ public sealed class CmsSignerTests(TestPki pki) : IDisposable
     {
         // Given a manifest signed with an examiner key issued by the test root
         var key = Pkcs12KeyLoader.Load(pki.File(keyFile), TestPki.Passphrase, new FixedTime(SigningNow));
-        var data = _work.Write("manifest.json", "{\"case\":\"IR-1\"}\n"u8.ToArray());
-        _work.Write("manifest.json.p7s", key.Signer.SignDetached(File.ReadAllBytes(data)));
+        var data = Work.Write("manifest.json", "{\"case\":\"IR-1\"}\n"u8.ToArray());
+        Work.Write("manifest.json.p7s", key.Signer.SignDetached(File.ReadAllBytes(data)));
 
         // When openssl verifies it
         var result = Verify("manifest.json", pki.RootCertificate);
@@ -37,11 +34,11 @@ public sealed class CmsSignerTests(TestPki pki) : IDisposable
         // Given a signed manifest
         var key = Pkcs12KeyLoader.Load(pki.Examiner, TestPki.Passphrase, new FixedTime(SigningNow));
         var content = "{\"case\":\"IR-1\",\"files\":[]}\n"u8.ToArray();
-        _work.Write("manifest.json.p7s", key.Signer.SignDetached(content));
+        Work.Write("manifest.json.p7s", key.Signer.SignDetached(content));
 
         // When one byte changes
         content[3] ^= 0x01;
-        _work.Write("manifest.json", content);
+        Work.Write("manifest.json", content);
         var result = Verify("manifest.json", pki.RootCertificate);
 
         // Then openssl reports failure
@@ -55,10 +52,10 @@ public sealed class CmsSignerTests(TestPki pki) : IDisposable
         // Given a signature made at a known time
         var at = DateTimeOffset.UtcNow.AddDays(1);
         var signer = Pkcs12KeyLoader.Load(pki.Examiner, TestPki.Passphrase, new FixedTime(at)).Signer;
-        _work.Write("sig.p7s", signer.SignDetached("x"u8));
+        Work.Write("sig.p7s", signer.SignDetached("x"u8));
 
         // When openssl prints the structure
-        var printed = OpenSsl.Run(_work.Path, "cms", "-cmsout", "-print", "-inform", "DER", "-in", "sig.p7s");
+        var printed = OpenSsl.Run(Work.Path, "cms", "-cmsout", "-print", "-inform", "DER", "-in", "sig.p7s");
 
         // Then it has contentType, messageDigest, signingTime (the injected time), signingCertificateV2,
         // SHA-256, no encapsulated content, and both the signer and the root certificate
@@ -80,14 +77,14 @@ public sealed class CmsSignerTests(TestPki pki) : IDisposable
         // Given a signature
         var key = Pkcs12KeyLoader.Load(pki.Examiner, TestPki.Passphrase, new FixedTime(SigningNow));
         var signature = key.Signer.SignDetached("evidence"u8);
-        _work.Write("sig.p7s", signature);
+        Work.Write("sig.p7s", signature);
 
         // When openssl decodes and re-encodes it as DER
-        var result = OpenSsl.Run(_work.Path, "asn1parse", "-inform", "DER", "-in", "sig.p7s", "-out", "again.der", "-noout");
+        var result = OpenSsl.Run(Work.Path, "asn1parse", "-inform", "DER", "-in", "sig.p7s", "-out", "again.der", "-noout");
 
         // Then the bytes are the same
         result.ExitCode.Should().Be(0, result.Output);
-        File.ReadAllBytes(_work.File("again.der")).Should().Equal(signature);
+        File.ReadAllBytes(Work.File("again.der")).Should().Equal(signature);
     }
 
     private static string OpenSslUtcTime(DateTimeOffset time)
@@ -98,6 +95,6 @@ public sealed class CmsSignerTests(TestPki pki) : IDisposable
     }
 
     private OpenSsl.Result Verify(string content, string caFile) =>
-        OpenSsl.Run(_work.Path, "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
+        OpenSsl.Run(Work.Path, "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
             "-content", content, "-CAfile", caFile, "-purpose", "any", "-out", "/dev/null");
 }

@@ -6,34 +6,31 @@ using EvidenceKit.Signing.Tests.Support;
 
 namespace EvidenceKit.Signing.Tests.Keys;
 
-public sealed class ExaminerKeyGeneratorTests : IDisposable
+public sealed class ExaminerKeyGeneratorTests : WorkFolderTest
 {
     private const string Passphrase = "keygen test passphrase 42";
 
     private static readonly Dictionary<string, string> PassphraseEnvironment = new() { ["KEYGEN_PASS"] = Passphrase };
 
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void A_generated_key_round_trips_through_p12_signs_and_verifies_with_openssl()
     {
         // Given a generated key written as .p12 and .crt
         var generated = ExaminerKeyGenerator.Generate("Jane Doe", "ACME CERT", 365, TimeProvider.System);
-        var written = ExaminerKeyGenerator.Write(generated, _work.File("jane.p12"), Passphrase);
+        var written = ExaminerKeyGenerator.Write(generated, Work.File("jane.p12"), Passphrase);
 
         // When it is loaded and signs a manifest
         var key = Pkcs12KeyLoader.Load(written.Pkcs12Path, Passphrase, TimeProvider.System);
-        var content = _work.Write("manifest.json", "{\"examiner\":\"Jane Doe\"}"u8.ToArray());
-        _work.Write("manifest.json.p7s", key.Signer.SignDetached(File.ReadAllBytes(content)));
+        var content = Work.Write("manifest.json", "{\"examiner\":\"Jane Doe\"}"u8.ToArray());
+        Work.Write("manifest.json.p7s", key.Signer.SignDetached(File.ReadAllBytes(content)));
 
         // Then openssl verifies it against the .crt, and so does the verifier with the pinned fingerprint
-        written.CertificatePath.Should().Be(_work.File("jane.crt"));
-        var verify = OpenSsl.Run(_work.Path, "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
+        written.CertificatePath.Should().Be(Work.File("jane.crt"));
+        var verify = OpenSsl.Run(Work.Path, "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
             "-content", "manifest.json", "-CAfile", written.CertificatePath, "-purpose", "any", "-out", "/dev/null");
         verify.ExitCode.Should().Be(0, verify.Output);
-        var result = new CmsSignatureVerifier().Verify(File.ReadAllBytes(content), File.ReadAllBytes(_work.File("manifest.json.p7s")),
+        var result = new CmsSignatureVerifier(TimeProvider.System).Verify(File.ReadAllBytes(content), File.ReadAllBytes(Work.File("manifest.json.p7s")),
             new TrustPolicy([], [written.Fingerprint]));
         result.Should().Match<SignatureVerification>(r => r.SignatureValid && r.Trusted);
         key.Identity.CertificateSha256.Should().Be(written.FingerprintHex);
@@ -43,10 +40,10 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
     public void Openssl_reads_the_p12_without_legacy_and_prints_the_same_fingerprint()
     {
         var generated = ExaminerKeyGenerator.Generate("Jane Doe", "ACME CERT", 30, TimeProvider.System);
-        var written = ExaminerKeyGenerator.Write(generated, _work.File("jane.p12"), Passphrase);
+        var written = ExaminerKeyGenerator.Write(generated, Work.File("jane.p12"), Passphrase);
 
-        var p12 = OpenSsl.Run(_work.Path, PassphraseEnvironment, "pkcs12", "-in", written.Pkcs12Path, "-passin", "env:KEYGEN_PASS", "-nodes", "-info");
-        var fingerprint = OpenSsl.Run(_work.Path, "x509", "-in", written.CertificatePath, "-noout", "-fingerprint", "-sha256");
+        var p12 = OpenSsl.Run(Work.Path, PassphraseEnvironment, "pkcs12", "-in", written.Pkcs12Path, "-passin", "env:KEYGEN_PASS", "-nodes", "-info");
+        var fingerprint = OpenSsl.Run(Work.Path, "x509", "-in", written.CertificatePath, "-noout", "-fingerprint", "-sha256");
 
         p12.ExitCode.Should().Be(0, p12.Output);
         p12.Output.Should().Contain("BEGIN PRIVATE KEY").And.Contain("PBES2").And.Contain("AES-256-CBC").And.Contain("CN = Jane Doe");
@@ -58,9 +55,9 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
     [Fact]
     public void Openssl_rejects_the_p12_with_a_wrong_passphrase()
     {
-        var written = ExaminerKeyGenerator.Write(ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System), _work.File("j.p12"), Passphrase);
+        var written = ExaminerKeyGenerator.Write(ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System), Work.File("j.p12"), Passphrase);
 
-        var p12 = OpenSsl.Run(_work.Path, new Dictionary<string, string> { ["KEYGEN_PASS"] = "not it" },
+        var p12 = OpenSsl.Run(Work.Path, new Dictionary<string, string> { ["KEYGEN_PASS"] = "not it" },
             "pkcs12", "-in", written.Pkcs12Path, "-passin", "env:KEYGEN_PASS", "-nodes", "-noout");
 
         p12.ExitCode.Should().NotBe(0);
@@ -72,9 +69,9 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
     {
         var now = DateTimeOffset.UtcNow;
         var generated = ExaminerKeyGenerator.Generate("Jane Doe", "ACME CERT", 90, new FixedTime(now));
-        var written = ExaminerKeyGenerator.Write(generated, _work.File("jane.p12"), Passphrase);
+        var written = ExaminerKeyGenerator.Write(generated, Work.File("jane.p12"), Passphrase);
 
-        var text = OpenSsl.Run(_work.Path, "x509", "-in", written.CertificatePath, "-noout", "-text").Stdout;
+        var text = OpenSsl.Run(Work.Path, "x509", "-in", written.CertificatePath, "-noout", "-text").Stdout;
 
         text.Should().Contain("Subject: CN = Jane Doe, O = ACME CERT")
             .And.Contain("Issuer: CN = Jane Doe, O = ACME CERT")
@@ -104,21 +101,21 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
     [InlineData("jane.crt")]
     public void Existing_files_are_never_overwritten(string existing)
     {
-        var before = _work.Write(existing, "precious"u8.ToArray());
+        var before = Work.Write(existing, "precious"u8.ToArray());
         var generated = ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System);
 
-        var act = () => ExaminerKeyGenerator.Write(generated, _work.File("jane.p12"), Passphrase);
+        var act = () => ExaminerKeyGenerator.Write(generated, Work.File("jane.p12"), Passphrase);
 
         act.Should().Throw<KeyException>().WithMessage($"The file {before} already exists and is never overwritten; choose another path or move the old file away.");
         File.ReadAllText(before).Should().Be("precious");
-        Directory.GetFiles(_work.Path).Should().ContainSingle();
+        Directory.GetFiles(Work.Path).Should().ContainSingle();
     }
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_p12_is_readable_only_by_its_owner()
     {
-        var written = ExaminerKeyGenerator.Write(ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System), _work.File("j.p12"), Passphrase);
+        var written = ExaminerKeyGenerator.Write(ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System), Work.File("j.p12"), Passphrase);
 
         File.GetUnixFileMode(written.Pkcs12Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
@@ -128,12 +125,12 @@ public sealed class ExaminerKeyGeneratorTests : IDisposable
     {
         var generated = ExaminerKeyGenerator.Generate("J", "O", 1, TimeProvider.System);
 
-        FluentActions.Invoking(() => ExaminerKeyGenerator.Write(generated, _work.File("j.p12"), string.Empty))
+        FluentActions.Invoking(() => ExaminerKeyGenerator.Write(generated, Work.File("j.p12"), string.Empty))
             .Should().Throw<KeyException>().WithMessage("The passphrase is empty; *");
         FluentActions.Invoking(() => ExaminerKeyGenerator.Generate(" ", "O", 1, TimeProvider.System))
             .Should().Throw<KeyException>().WithMessage("The examiner name is empty; *");
         FluentActions.Invoking(() => ExaminerKeyGenerator.Generate("J", "O", 0, TimeProvider.System))
             .Should().Throw<KeyException>().WithMessage("A certificate valid for 0 days is refused; *");
-        Directory.GetFiles(_work.Path).Should().BeEmpty();
+        Directory.GetFiles(Work.Path).Should().BeEmpty();
     }
 }

@@ -5,12 +5,8 @@ using EvidenceKit.Signing.Tests.Support;
 namespace EvidenceKit.Signing.Tests.Keys;
 
 [Collection(TestPkiCollection.Name)]
-public sealed class Pkcs12KeyLoaderTests(TestPki pki) : IDisposable
+public sealed class Pkcs12KeyLoaderTests(TestPki pki) : WorkFolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
     [Fact]
     public void An_examiner_p12_loads_with_its_identity_certificate_and_chain()
     {
@@ -95,7 +91,7 @@ public sealed class Pkcs12KeyLoaderTests(TestPki pki) : IDisposable
     [Fact]
     public void A_missing_file_is_named()
     {
-        var missing = _work.File("nowhere.p12");
+        var missing = Work.File("nowhere.p12");
 
         var act = () => Pkcs12KeyLoader.Load(missing, TestPki.Passphrase, TimeProvider.System);
 
@@ -113,7 +109,7 @@ public sealed class Pkcs12KeyLoaderTests(TestPki pki) : IDisposable
     [Fact]
     public void A_file_that_is_not_PKCS12_is_named_as_such()
     {
-        var notP12 = _work.Write("key.p12", File.ReadAllBytes(pki.ExaminerCertificate));
+        var notP12 = Work.Write("key.p12", File.ReadAllBytes(pki.ExaminerCertificate));
 
         var act = () => Pkcs12KeyLoader.Load(notP12, TestPki.Passphrase, TimeProvider.System);
 
@@ -130,7 +126,7 @@ public sealed class Pkcs12KeyLoaderTests(TestPki pki) : IDisposable
         var other = ExaminerKeyGenerator.Generate("Other", "Org", 5, TimeProvider.System);
         var store = new Org.BouncyCastle.Pkcs.Pkcs12StoreBuilder().Build();
         store.SetKeyEntry("mixed", new Org.BouncyCastle.Pkcs.AsymmetricKeyEntry(one.PrivateKey), [new Org.BouncyCastle.Pkcs.X509CertificateEntry(other.Certificate)]);
-        var mixed = _work.File("mixed.p12");
+        var mixed = Work.File("mixed.p12");
         using (var file = File.Create(mixed))
         {
             store.Save(file, TestPki.Passphrase.ToCharArray(), new Org.BouncyCastle.Security.SecureRandom());
@@ -145,13 +141,13 @@ public sealed class Pkcs12KeyLoaderTests(TestPki pki) : IDisposable
 
     private string MakeP12(string name, params string[] keyOptions)
     {
-        var key = _work.File(name + ".key");
-        var crt = _work.File(name + ".crt");
-        OpenSsl.Run(_work.Path, ["genpkey", .. keyOptions, "-out", key]).ExitCode.Should().Be(0);
-        OpenSsl.Run(_work.Path, "req", "-x509", "-new", "-key", key, "-subj", "/CN=" + name, "-days", "5", "-out", crt,
+        var key = Work.File(name + ".key");
+        var crt = Work.File(name + ".crt");
+        OpenSsl.Run(Work.Path, ["genpkey", .. keyOptions, "-out", key]).ExitCode.Should().Be(0);
+        OpenSsl.Run(Work.Path, "req", "-x509", "-new", "-key", key, "-subj", "/CN=" + name, "-days", "5", "-out", crt,
             "-addext", "keyUsage=critical,digitalSignature").ExitCode.Should().Be(0);
-        var p12 = _work.File(name + ".p12");
-        OpenSsl.Run(_work.Path, pki.PassphraseEnvironment, "pkcs12", "-export", "-inkey", key, "-in", crt,
+        var p12 = Work.File(name + ".p12");
+        OpenSsl.Run(Work.Path, pki.PassphraseEnvironment, "pkcs12", "-export", "-inkey", key, "-in", crt,
             "-passout", "env:EVIDENCEKIT_TEST_PASSPHRASE", "-out", p12).ExitCode.Should().Be(0);
         return p12;
     }

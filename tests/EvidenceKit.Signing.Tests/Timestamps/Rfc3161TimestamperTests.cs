@@ -8,46 +8,43 @@ namespace EvidenceKit.Signing.Tests.Timestamps;
 
 [Trait("Category", "Network")]
 [Collection(TestPkiCollection.Name)]
-public sealed class Rfc3161TimestamperTests(TestPki pki) : IDisposable
+public sealed class Rfc3161TimestamperTests(TestPki pki) : WorkFolderTest
 {
     private static readonly byte[] Data = "the bytes of manifest.json.p7s"u8.ToArray();
 
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task A_token_from_an_openssl_TSA_is_accepted_by_openssl_ts_verify()
     {
         // Given a TSA answering with openssl ts -reply
-        using var server = TsaServer.WithOpenSsl(pki, _work.Path);
+        using var server = TsaServer.WithOpenSsl(pki, Work.Path);
         using var timestamper = new Rfc3161Timestamper(server.Url, TimeSpan.FromSeconds(30));
 
         // When a token is requested over the data
         var token = await timestamper.TimestampAsync(Data, CancellationToken.None);
 
         // Then openssl verifies the token against the data and the test root
-        _work.Write("data", Data);
-        _work.Write("token.der", token);
-        var verify = OpenSsl.Run(_work.Path, "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in", "-CAfile", pki.RootCertificate);
+        Work.Write("data", Data);
+        Work.Write("token.der", token);
+        var verify = OpenSsl.Run(Work.Path, "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in", "-CAfile", pki.RootCertificate);
         verify.ExitCode.Should().Be(0, verify.Output);
         verify.Output.Should().Contain("Verification: OK");
         server.LastContentType.Should().Be("application/timestamp-query");
 
-        var printed = OpenSsl.Run(_work.Path, "ts", "-reply", "-in", "token.der", "-token_in", "-token_out", "-text").Stdout;
+        var printed = OpenSsl.Run(Work.Path, "ts", "-reply", "-in", "token.der", "-token_in", "-token_out", "-text").Stdout;
         printed.Should().Contain("Hash Algorithm: sha256").And.Contain("Nonce: 0x");
     }
 
     [Fact]
     public async Task Openssl_rejects_the_token_for_other_data()
     {
-        using var server = TsaServer.WithOpenSsl(pki, _work.Path);
+        using var server = TsaServer.WithOpenSsl(pki, Work.Path);
         using var timestamper = new Rfc3161Timestamper(server.Url, TimeSpan.FromSeconds(30));
         var token = await timestamper.TimestampAsync(Data, CancellationToken.None);
 
-        _work.Write("other", "other bytes"u8.ToArray());
-        _work.Write("token.der", token);
-        var verify = OpenSsl.Run(_work.Path, "ts", "-verify", "-data", "other", "-in", "token.der", "-token_in", "-CAfile", pki.RootCertificate);
+        Work.Write("other", "other bytes"u8.ToArray());
+        Work.Write("token.der", token);
+        var verify = OpenSsl.Run(Work.Path, "ts", "-verify", "-data", "other", "-in", "token.der", "-token_in", "-CAfile", pki.RootCertificate);
 
         verify.ExitCode.Should().NotBe(0);
         verify.Output.Should().Contain("message imprint mismatch");
@@ -93,10 +90,10 @@ public sealed class Rfc3161TimestamperTests(TestPki pki) : IDisposable
     public async Task A_reply_made_for_another_request_is_refused()
     {
         // Given a TSA that replays a reply made for someone else's query (other data, other nonce)
-        _work.Write("someone-else", "someone else's data"u8.ToArray());
-        var query = OpenSsl.Run(_work.Path, "ts", "-query", "-data", "someone-else", "-sha256", "-cert", "-out", "other.tsq");
+        Work.Write("someone-else", "someone else's data"u8.ToArray());
+        var query = OpenSsl.Run(Work.Path, "ts", "-query", "-data", "someone-else", "-sha256", "-cert", "-out", "other.tsq");
         query.ExitCode.Should().Be(0, query.Output);
-        var replayed = TsaServer.OpenSslReply(pki, _work.Path, File.ReadAllBytes(_work.File("other.tsq")));
+        var replayed = TsaServer.OpenSslReply(pki, Work.Path, File.ReadAllBytes(Work.File("other.tsq")));
         using var server = new TsaServer(_ => (200, replayed));
         using var timestamper = new Rfc3161Timestamper(server.Url, TimeSpan.FromSeconds(30));
 

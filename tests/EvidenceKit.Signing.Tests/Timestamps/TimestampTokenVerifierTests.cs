@@ -7,13 +7,12 @@ using EvidenceKit.Signing.Tests.Support;
 namespace EvidenceKit.Signing.Tests.Timestamps;
 
 [Collection(TestPkiCollection.Name)]
-public sealed class TimestampTokenVerifierTests : IDisposable
+public sealed class TimestampTokenVerifierTests : WorkFolderTest
 {
     private static readonly byte[] Data = "signature bytes to be time-stamped"u8.ToArray();
 
     private readonly TestPki _pki;
-    private readonly TempDirectory _work = new();
-    private readonly TimestampTokenVerifier _verifier = new();
+    private readonly TimestampTokenVerifier _verifier = new(TimeProvider.System);
     private readonly DateTimeOffset _requested = DateTimeOffset.UtcNow;
     private readonly byte[] _token;
     private readonly byte[] _response;
@@ -22,7 +21,7 @@ public sealed class TimestampTokenVerifierTests : IDisposable
     {
         _pki = pki;
         byte[]? response = null;
-        using (var server = new TsaServer(query => (200, response = TsaServer.OpenSslReply(pki, _work.Path, query))))
+        using (var server = new TsaServer(query => (200, response = TsaServer.OpenSslReply(pki, Work.Path, query))))
         using (var timestamper = new Rfc3161Timestamper(server.Url, TimeSpan.FromSeconds(30)))
         {
             _token = timestamper.TimestampAsync(Data, CancellationToken.None).GetAwaiter().GetResult();
@@ -30,8 +29,6 @@ public sealed class TimestampTokenVerifierTests : IDisposable
 
         _response = response!;
     }
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void A_token_from_the_test_TSA_is_valid_and_trusted_through_the_root()

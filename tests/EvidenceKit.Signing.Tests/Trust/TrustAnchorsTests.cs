@@ -5,16 +5,12 @@ using EvidenceKit.Signing.Tests.Support;
 namespace EvidenceKit.Signing.Tests.Trust;
 
 [Collection(TestPkiCollection.Name)]
-public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
+public sealed class TrustAnchorsTests(TestPki pki) : WorkFolderTest
 {
-    private readonly TempDirectory _work = new();
-
-    public void Dispose() => _work.Dispose();
-
     [Fact]
     public void PEM_and_DER_files_are_read_as_DER_certificates()
     {
-        var der = _work.Write("root.der", pki.Der(pki.RootCertificate));
+        var der = Work.Write("root.der", pki.Der(pki.RootCertificate));
 
         var anchors = TrustAnchors.Load([pki.ExaminerCertificate, der]);
 
@@ -26,7 +22,7 @@ public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
     [Fact]
     public void A_PEM_bundle_yields_every_certificate_and_duplicates_once()
     {
-        var bundle = _work.Write("bundle.pem", System.Text.Encoding.ASCII.GetBytes(
+        var bundle = Work.Write("bundle.pem", System.Text.Encoding.ASCII.GetBytes(
             "comment line\n" + File.ReadAllText(pki.RootCertificate) + File.ReadAllText(pki.TsaCertificate)));
 
         var anchors = TrustAnchors.Load([bundle, pki.RootCertificate]);
@@ -37,7 +33,7 @@ public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
     [Fact]
     public void A_directory_contributes_its_certificate_files_only()
     {
-        var directory = Directory.CreateDirectory(_work.File("trust")).FullName;
+        var directory = Directory.CreateDirectory(Work.File("trust")).FullName;
         File.Copy(pki.RootCertificate, Path.Combine(directory, "root.pem"));
         File.Copy(pki.UnrelatedCertificate, Path.Combine(directory, "unrelated.crt"));
         File.WriteAllText(Path.Combine(directory, "README.md"), "not a certificate");
@@ -50,7 +46,7 @@ public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
     [Fact]
     public void A_missing_file_is_a_clear_error()
     {
-        var missing = _work.File("missing.pem");
+        var missing = Work.File("missing.pem");
 
         FluentActions.Invoking(() => TrustAnchors.Load([missing])).Should().Throw<TrustAnchorException>()
             .WithMessage($"The trust anchor {missing} does not exist; *");
@@ -62,7 +58,7 @@ public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
     [InlineData("")]
     public void A_file_that_is_not_a_certificate_is_a_clear_error(string text)
     {
-        var bad = _work.Write("bad.pem", System.Text.Encoding.ASCII.GetBytes(text));
+        var bad = Work.Write("bad.pem", System.Text.Encoding.ASCII.GetBytes(text));
 
         FluentActions.Invoking(() => TrustAnchors.Load([bad])).Should().Throw<TrustAnchorException>()
             .WithMessage($"The trust anchor {bad} is not an X.509 certificate in PEM or DER form; give a certificate file (e.g. ROOT.pem).");
@@ -71,7 +67,7 @@ public sealed class TrustAnchorsTests(TestPki pki) : IDisposable
     [Fact]
     public void A_directory_without_certificates_is_a_clear_error()
     {
-        var empty = Directory.CreateDirectory(_work.File("empty")).FullName;
+        var empty = Directory.CreateDirectory(Work.File("empty")).FullName;
 
         FluentActions.Invoking(() => TrustAnchors.Load([empty])).Should().Throw<TrustAnchorException>()
             .WithMessage($"The trust directory {empty} holds no certificate files *");

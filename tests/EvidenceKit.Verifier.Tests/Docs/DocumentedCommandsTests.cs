@@ -5,10 +5,13 @@ using EvidenceKit.Testing;
 namespace EvidenceKit.Verifier.Tests.Docs;
 
 /// <summary>
-/// The commands README.md and signing/README.md print work: every evidencekit-collect and evidencekit-verify line
-/// parses with the real command trees (no unknown option, no missing value), and every block marked
-/// <c>&lt;!-- doctest --&gt;</c> runs exactly as printed, in a fresh directory that is also $HOME, with the built
-/// executables on PATH. (README's first block, which collects this machine, is run by .ci/run.)
+/// The commands README.md, signing/README.md and the fleet role's README print work. Every
+/// evidencekit-collect and evidencekit-verify line parses with the real command trees; every block marked
+/// <c>&lt;!-- doctest: STORY --&gt;</c> is run as printed, the blocks of one story in order in one sandbox
+/// (<see cref="DocSandbox"/>), with only the placeholders of <see cref="DocStories"/> replaced
+/// (<see cref="DocPlaceholders"/>); README's first block is run by .ci/run; and the inventory test fails when a
+/// command appears that is neither run here nor listed in <see cref="CommandInventory"/> (run elsewhere, or an
+/// exception whose reason the document prints).
 /// </summary>
 public sealed class DocumentedCommandsTests
 {
@@ -16,8 +19,19 @@ public sealed class DocumentedCommandsTests
 
     public static TheoryData<string> DocumentNames() => new(Documents);
 
-    private static IEnumerable<MarkdownCode.Block> Blocks(string document) =>
-        MarkdownCode.Blocks(Path.Combine(Run.RepositoryRoot(), document));
+    private static IReadOnlyList<MarkdownCode.Block> Blocks(string document) =>
+        MarkdownCode.Blocks(document, File.ReadAllLines(Path.Combine(Run.RepositoryRoot(), document)));
+
+    private static (string Story, string? Directory) Story(MarkdownCode.Block block)
+    {
+        var words = block.Marker!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words switch
+        {
+            [var story] => (story, null),
+            [var story, "in", var directory] => (story, "@" + directory),
+            _ => throw new FormatException($"{block.Where}: doctest marker '{block.Marker}' is not 'STORY' or 'STORY in DIR'"),
+        };
+    }
 
     [Theory]
     [MemberData(nameof(DocumentNames))]
@@ -43,7 +57,7 @@ public sealed class DocumentedCommandsTests
     [Fact]
     public void A_misspelt_option_in_a_printed_command_is_found()
     {
-        var block = new MarkdownCode.Block("x.md", 1, "evidencekit-collect keygen --name \"Jane Doe\" --organization \"ACME\" --out ~/jane.p12", false);
+        var block = new MarkdownCode.Block("x.md", 1, "evidencekit-collect keygen --name \"Jane Doe\" --organization \"ACME\" --out ~/jane.p12", null);
         var command = MarkdownCode.Commands([block]).Single();
         using var sink = new StringWriter();
 
@@ -52,32 +66,146 @@ public sealed class DocumentedCommandsTests
         parse.Errors.Select(e => e.Message).Should().Contain(m => m.Contains("--name"));
     }
 
-    [Theory]
-    [InlineData("signing/README.md", "keygen --examiner")]
-    public void Every_block_marked_doctest_runs_as_printed(string document, string mustRun)
+    [Fact]
+    public void Every_documented_command_is_run_by_a_test_or_CI_or_is_a_listed_exception()
     {
-        var runnable = Blocks(document).Where(b => b.Runnable).ToList();
-        runnable.Should().Contain(b => b.Text.Contains(mustRun), "the example users copy first must be one that is run");
-        using var home = new TempDirectory("ek-doctest-");
-        var bin = Directory.CreateDirectory(home.Combine(".bin")).FullName;
-        foreach (var tool in new[] { "evidencekit-collect", "evidencekit-verify" })
+        var root = Run.RepositoryRoot();
+        var problems = new List<string>();
+        var unmarked = new List<string>();
+        var counts = new Dictionary<string, int>();
+        foreach (var document in CommandInventory.Documents)
         {
-            var wrapper = Path.Combine(bin, tool);
-            File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, tool + ".dll")} \"$@\"\n");
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            foreach (var block in Blocks(document).Where(b => b.HoldsCommands))
+            {
+                var commands = MarkdownCode.CommandLines(block);
+                if (block.Marker is null)
+                {
+                    unmarked.AddRange(commands.Select(c => CommandInventory.Key(c)));
+                    problems.AddRange(commands.Select(CommandInventory.Key)
+                        .Where(c => !CommandInventory.Elsewhere.Any(e => e.Command == c) && !CommandInventory.Exceptions.Any(e => e.Command == c))
+                        .Select(c => $"{document}:{block.Line}: '{c}' is run by no test: mark its block <!-- doctest: STORY --> or list it in CommandInventory"));
+                    continue;
+                }
+                var (story, _) = Story(block);
+                if (story != DocStories.Ci && !DocStories.Runnable.Contains(story))
+                {
+                    problems.Add($"{document}:{block.Line}: no story '{story}'");
+                }
+                counts[story] = counts.GetValueOrDefault(story) + commands.Count;
+            }
         }
-        var environment = new Dictionary<string, string?>
+
+        problems.Should().BeEmpty();
+        CommandInventory.Elsewhere.Select(e => e.Command).Concat(CommandInventory.Exceptions.Select(e => e.Command))
+            .Where(c => !unmarked.Contains(c)).Should().BeEmpty("an inventory entry must name a command the docs print");
+        counts.Keys.Should().BeEquivalentTo([DocStories.Ci, .. DocStories.Runnable], "every story runs at least one block");
+    }
+
+    [Fact]
+    public void Every_exception_prints_its_reason_in_its_document()
+    {
+        var root = Run.RepositoryRoot();
+        var texts = CommandInventory.Documents.Select(d => Normalize(File.ReadAllText(Path.Combine(root, d)))).ToList();
+
+        CommandInventory.Exceptions.Where(e => !texts.Any(t => t.Contains(Normalize(e.Reason), StringComparison.Ordinal)))
+            .Select(e => $"{e.Command}: the reason '{e.Reason}' is not printed").Should().BeEmpty();
+        CommandInventory.Exceptions.Select(e => e.Command).Should().Equal(
+            "groupadd --system evidence",
+            "useradd --gid evidence --shell /usr/sbin/nologin --home-dir /srv/evidence/case42 --no-create-home ir-case42",
+            "install -d -o root -g root -m 0755 /srv/evidence/case42",
+            "install -d -o ir-case42 -g evidence -m 0750 /srv/evidence/case42/upload",
+            "install -d -o root -g root -m 0755 /srv/evidence/case42/.ssh",
+            "install -m 0644 -o root -g root collector_key.pub /srv/evidence/case42/.ssh/authorized_keys",
+            "scripts/publish.sh linux-x64 win-x64 osx-arm64",
+            "sudo bench/run.sh",
+            "sudo bench/run.sh --corpora large --rounds 1",
+            "sudo bench/run.sh --corpora million",
+            "sudo bench/run.sh --dir /mnt/disk/tmp",
+            "bench/run.sh --collect ./evidencekit-collect --verify ./evidencekit-verify");
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public void Every_command_run_elsewhere_is_in_the_file_that_runs_it()
+    {
+        var root = Run.RepositoryRoot();
+        foreach (var (command, runBy, file) in CommandInventory.Elsewhere)
         {
-            ["HOME"] = home.Path,
-            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["EVIDENCEKIT_KEY_PASSPHRASE"] = "doctest-passphrase-1",
-        };
-        foreach (var block in runnable)
-        {
-            var script = home.Write($".block-{block.Line}.sh", block.Text + "\n");
-            var run = Run.Tool("bash", ["-euo", "pipefail", script], workingDirectory: home.Path, environment: environment, timeout: TimeSpan.FromMinutes(3));
-            run.ExitCode.Should().Be(0, $"{document}:{block.Line} must run as printed:\n{block.Text}\n{run}");
+            File.Exists(Path.Combine(root, file)).Should().BeTrue($"{runBy} runs '{command}'");
         }
+        var ci = File.ReadAllText(Path.Combine(root, ".ci", "run"));
+        ci.Should().Contain("awk '/^```/{n++; next} n==1' README.md", "CI runs README's first block as printed");
+        ci.Should().Contain("/^## Getting the binary onto the server/", "CI runs README's publish command as printed");
+        var fleet = File.ReadAllText(Path.Combine(root, "tests", "EvidenceKit.Fleet.Tests", "Support", "FleetScenario.cs"));
+        fleet.Should().Contain("\"ansible-playbook\", [\"-i\", _dir.Combine(\"inventory.yml\")");
+        fleet.Should().Contain("[\"EVIDENCEKIT_SSH_KEY_PASSPHRASE\"] =", "the fleet tests give the evidence key's passphrase as README exports it");
+        Blocks("README.md")[0].Should().Match<MarkdownCode.Block>(b => b.Marker == DocStories.Ci);
+    }
+
+    public static TheoryData<string, string> Stories()
+    {
+        var stories = new TheoryData<string, string>();
+        foreach (var document in Documents)
+        {
+            foreach (var story in Blocks(document).Where(b => b.Runnable && Story(b).Story != DocStories.Ci).Select(b => Story(b).Story).Distinct())
+            {
+                stories.Add(document, story);
+            }
+        }
+        return stories;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Stories))]
+    public void Every_block_of_a_story_runs_as_printed(string document, string story)
+    {
+        if (story is "machine" or "sftp")
+        {
+            Requires.Root("the story collects this machine's own logs as printed, which only root can read whole");
+        }
+        if (story is "timeline")
+        {
+            Requires.Program("mactime", "sleuthkit");
+        }
+        if (document == "README.md" && story == "bundles")
+        {
+            Requires.Program("chromium", "chromium");
+        }
+        using var sandbox = new DocSandbox(answerPrompts: story == "signing");
+        var values = DocStories.Values(story, sandbox);
+        var blocks = Blocks(document).Where(b => b.Runnable && Story(b).Story == story).ToList();
+        blocks.Should().NotBeEmpty();
+        foreach (var block in blocks)
+        {
+            var directory = Story(block).Directory is { } key ? values[key]() : null;
+            var script = DocPlaceholders.Apply(block.Text, values);
+            var run = sandbox.RunBlock($"block-{block.Line}", script, directory);
+            run.ExitCode.Should().Be(0, $"{block.Where} must run as printed:\n{block.Text}\n--- as run:\n{script}\n--- it printed:\n{run}");
+        }
+    }
+
+    [Fact]
+    public void The_mapping_replaces_a_placeholder_only_as_a_whole_word()
+    {
+        var values = new Dictionary<string, Func<string>> { ["ROOT.pem"] = () => "/t/root.pem", ["/media/usb"] = () => "/t/usb", ["'...'"] = () => "'pw'", ["@bundle"] = () => "/t/b" };
+
+        DocPlaceholders.Apply("--trust ROOT.pem -CAfile TSA-ROOT.pem $dir/ROOT.pem ROOT.pems", values)
+            .Should().Be("--trust /t/root.pem -CAfile TSA-ROOT.pem $dir/ROOT.pem ROOT.pems");
+        DocPlaceholders.Apply("--target /media/usb/evidence --key /media/usbkey X='...' @bundle", values)
+            .Should().Be("--target /t/usb/evidence --key /media/usbkey X='pw' @bundle");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void Every_placeholder_of_a_story_is_printed_in_its_blocks(string document, string story)
+    {
+        using var sandbox = new DocSandbox();
+        var blocks = Blocks(document).Where(b => b.Runnable && Story(b).Story == story).ToList();
+
+        DocStories.Values(story, sandbox).Keys
+            .Where(k => k.StartsWith('@') ? !blocks.Any(b => Story(b).Directory == k) : !blocks.Any(b => DocPlaceholders.Occurs(b.Text, k)))
+            .Should().BeEmpty("a mapping entry no block uses is a placeholder the docs no longer print");
     }
 
     [Fact]

@@ -1,21 +1,37 @@
+using System.Text.RegularExpressions;
+
 namespace EvidenceKit.Verifier.Tests.Docs;
 
 /// <summary>
-/// The fenced code blocks of a Markdown file, and the command lines in them. A block preceded by the line
-/// <c>&lt;!-- doctest --&gt;</c> is meant to be run exactly as printed (<see cref="Block.Runnable"/>).
+/// The fenced code blocks of a Markdown file, and the command lines in them. A block may be preceded by a marker
+/// <c>&lt;!-- doctest: STORY --&gt;</c> (or <c>&lt;!-- doctest: STORY in DIR --&gt;</c>) saying how the tests run it
+/// (<see cref="Block.Marker"/>); a block whose info string is yaml, json or text holds no commands.
 /// </summary>
-internal static class MarkdownCode
+internal static partial class MarkdownCode
 {
-    internal sealed record Block(string File, int Line, string Text, bool Runnable);
+    private static readonly string[] NotCommands = ["yaml", "json", "text"];
+
+    internal sealed record Block(string File, int Line, string Text, string? Marker, string Info = "")
+    {
+        /// <summary>Marked plainly <c>&lt;!-- doctest --&gt;</c> or with a story: the tests run it.</summary>
+        public bool Runnable => Marker is not null;
+
+        /// <summary>A block of commands (not YAML, JSON or printed text).</summary>
+        public bool HoldsCommands => !NotCommands.Contains(Info);
+
+        public string Where => $"{File}:{Line}";
+    }
 
     internal sealed record CommandLine(string File, int Line, IReadOnlyList<string> Words)
     {
         public override string ToString() => $"{File}:{Line}: {string.Join(' ', Words)}";
     }
 
-    public static IReadOnlyList<Block> Blocks(string path)
+    [GeneratedRegex(@"^<!--\s*doctest(?::\s*(?<marker>[^>]*?))?\s*-->$")]
+    private static partial Regex MarkerLine();
+
+    public static IReadOnlyList<Block> Blocks(string file, string[] lines)
     {
-        var lines = File.ReadAllLines(path);
         var blocks = new List<Block>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -24,7 +40,7 @@ internal static class MarkdownCode
             {
                 continue;
             }
-            var runnable = i > 0 && lines[i - 1].Trim() == "<!-- doctest -->";
+            var marker = i > 0 && MarkerLine().Match(lines[i - 1].Trim()) is { Success: true } m ? m.Groups["marker"].Value : null;
             var indent = lines[i].Length - fence.Length;
             var start = i + 1;
             var end = start;
@@ -33,11 +49,46 @@ internal static class MarkdownCode
                 end++;
             }
             var text = string.Join('\n', lines[start..Math.Min(end, lines.Length)].Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-            blocks.Add(new Block(Path.GetFileName(path), start + 1, text, runnable));
+            blocks.Add(new Block(file, start + 1, text, marker, fence[3..].Trim()));
             i = end;
         }
         return blocks;
     }
+
+    /// <summary>
+    /// The logical command lines of a block, as printed: continuation lines joined, comments and blank lines left out,
+    /// the body of a here-document left out (its command line stays).
+    /// </summary>
+    public static IReadOnlyList<string> CommandLines(Block block)
+    {
+        var lines = block.Text.Split('\n');
+        var commands = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+            while (line.EndsWith('\\') && i + 1 < lines.Length)
+            {
+                line = line[..^1].TrimEnd() + " " + lines[++i].Trim();
+            }
+            commands.Add(line);
+            if (HereDocument().Match(line) is { Success: true } here)
+            {
+                while (i + 1 < lines.Length && lines[i + 1].Trim() != here.Groups[1].Value)
+                {
+                    i++;
+                }
+                i++;
+            }
+        }
+        return commands;
+    }
+
+    [GeneratedRegex(@"<<-?'?(\w+)'?")]
+    private static partial Regex HereDocument();
 
     /// <summary>
     /// Every evidencekit-collect / evidencekit-verify command in the blocks (continuation lines joined, comments,

@@ -1,7 +1,4 @@
 using System.Text;
-using EvidenceKit.Core.Abstractions;
-using EvidenceKit.Core.Platform;
-using EvidenceKit.Platform.Linux;
 
 namespace EvidenceKit.Core.Tests.Profiles.Support;
 
