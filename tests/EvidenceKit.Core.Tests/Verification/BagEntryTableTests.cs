@@ -61,4 +61,13 @@ public sealed class BagEntryTableTests
         table.KindAt(table.IndexOf("data/\\xff")).Should().Be(BagEntryKind.RegularFile);
         Enumerable.Range(0, table.Slots).Count(i => !table.IsShadowed(i)).Should().Be(1);
     }
+
+    [Fact]
+    public void A_path_with_a_lone_surrogate_names_no_entry_not_the_file_named_by_the_replacement_character()
+    {
+        var table = Table(new BagEntry("data/\uFFFD.log", BagEntryKind.RegularFile, 1, null));
+
+        table.IndexOf("data/\uFFFD.log").Should().Be(0);
+        table.IndexOf("data/\uD800.log").Should().Be(-1);
+    }
 }

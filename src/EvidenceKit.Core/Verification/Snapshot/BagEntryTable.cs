@@ -15,6 +15,8 @@ internal sealed class BagEntryTable
 {
     private const int ChunkBytes = 4 * 1024 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     [StructLayout(LayoutKind.Auto)]
     private struct Slot
     {
@@ -98,13 +100,24 @@ internal sealed class BagEntryTable
         }
     }
 
-    /// <summary>The entry number of <paramref name="bagPath"/>, or -1.</summary>
+    /// <summary>
+    /// The entry number of <paramref name="bagPath"/>, or -1. A text that is not valid Unicode (a lone surrogate) names
+    /// no entry: it is not turned into U+FFFD, which would make it another file's name.
+    /// </summary>
     public int IndexOf(string bagPath)
     {
         var max = Encoding.UTF8.GetMaxByteCount(bagPath.Length);
         var rented = max > 512 ? new byte[max] : null;
         Span<byte> buffer = rented ?? stackalloc byte[512];
-        var length = Encoding.UTF8.GetBytes(bagPath, buffer);
+        int length;
+        try
+        {
+            length = StrictUtf8.GetBytes(bagPath, buffer);
+        }
+        catch (EncoderFallbackException)
+        {
+            return -1;
+        }
         Probe(buffer[..length], out var found);
         return found;
     }
