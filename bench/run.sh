@@ -4,7 +4,7 @@
 # also when it is interrupted.
 #
 # usage: bench/run.sh [--corpora large,small,million] [--rounds N] [--dir DIR] [--tmpfs-size SIZE]
-#                     [--collect PATH --verify PATH]
+#                     [--collect PATH --verify PATH] [--verify-only]
 #   --corpora   which corpora to build and run (default: large,small)
 #                 large:   one 400 MB access log + 6,000 small logs (478 MB in 6,001 files)
 #                 small:   200,000 files of 200 B
@@ -13,6 +13,7 @@
 #   --dir       run on this directory's file system instead of a fresh tmpfs (for example a directory on a disk)
 #   --tmpfs-size  size of the tmpfs (default 16g; it takes memory only for what is stored)
 #   --collect, --verify  use these executables instead of publishing the working tree in Release once
+#   --verify-only  run only the verify rows (each corpus is still collected once, unmeasured, to have a bundle)
 # needs: python3, /usr/bin/time (Debian package "time"), coreutils, the .NET SDK (unless --collect/--verify are given)
 set -euo pipefail
 
@@ -23,6 +24,7 @@ DIR=
 TMPFS_SIZE=16g
 COLLECT=
 VERIFY=
+VERIFY_ONLY=
 while [ $# -gt 0 ]; do
   case $1 in
     --corpora) CORPORA=$2; shift 2 ;;
@@ -31,7 +33,8 @@ while [ $# -gt 0 ]; do
     --tmpfs-size) TMPFS_SIZE=$2; shift 2 ;;
     --collect) COLLECT=$2; shift 2 ;;
     --verify) VERIFY=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --verify-only) VERIFY_ONLY=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -185,8 +188,10 @@ run_large() {
   ek_verify() { measure "$LABEL" "$VERIFY" "$bundle" --quiet; }
   for round in $(seq "$ROUNDS"); do
     echo "large, round $round/$ROUNDS" >&2
-    pair "$round" large:cp-a cp_a large:analysis ek_analysis
-    pair "$round" large:cp-a+sha256sum cp_sha large:prosecution ek_prosecution
+    if [ -z "$VERIFY_ONLY" ]; then
+      pair "$round" large:cp-a cp_a large:analysis ek_analysis
+      pair "$round" large:cp-a+sha256sum cp_sha large:prosecution ek_prosecution
+    fi
     pair "$round" large:sha256sum-c sha_c large:verify ek_verify
   done
   rm -rf "$OUT/bundle-large"
@@ -202,7 +207,7 @@ run_small() {
   ek_verify() { measure "$LABEL" "$VERIFY" "$bundle" --quiet; }
   for round in $(seq "$ROUNDS"); do
     echo "small, round $round/$ROUNDS" >&2
-    pair "$round" small:cp-a cp_a small:analysis ek_analysis
+    if [ -z "$VERIFY_ONLY" ]; then pair "$round" small:cp-a cp_a small:analysis ek_analysis; fi
     pair "$round" small:sha256sum-c sha_c small:verify ek_verify
   done
   rm -rf "$OUT/bundle-small"
@@ -210,6 +215,16 @@ run_small() {
 
 run_million() {
   echo "corpus million: $(find "$FS/million" -type f | wc -l) files on $FSTYPE" >&2
+  if [ -n "$VERIFY_ONLY" ]; then
+    LABEL=bundle; collect "$OUT/million" "$FS/million"
+    local bundle; bundle=$(find "$OUT/million" -mindepth 1 -maxdepth 1 -type d | head -1)
+    for round in $(seq "$ROUNDS"); do
+      echo "million, round $round/$ROUNDS" >&2
+      measure million:verify "$VERIFY" "$bundle" --quiet
+    done
+    rm -rf "$OUT/million"
+    return
+  fi
   for round in $(seq "$ROUNDS"); do
     echo "million, round $round/$ROUNDS" >&2
     LABEL=million:analysis; collect "$OUT/million" "$FS/million"

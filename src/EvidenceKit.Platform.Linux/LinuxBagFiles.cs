@@ -51,9 +51,8 @@ internal sealed class LinuxBagFiles : IBagFiles
         return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true));
     }
 
-    public IReadOnlyList<BagEntry> Walk(CancellationToken cancellationToken)
+    public IEnumerable<BagEntry> Walk(CancellationToken cancellationToken)
     {
-        var entries = new List<BagEntry>();
         var pending = new Queue<string>();
         pending.Enqueue("");
         while (pending.Count > 0)
@@ -63,14 +62,13 @@ internal sealed class LinuxBagFiles : IBagFiles
             using var handle = OpenDirectory(directory);
             foreach (var entry in List(handle, directory == "" ? "" : directory + "/"))
             {
-                entries.Add(entry);
+                yield return entry;
                 if (entry.Kind == BagEntryKind.Directory)
                 {
                     pending.Enqueue(entry.BagPath);
                 }
             }
         }
-        return entries;
     }
 
     public Stream OpenRegular(BagEntry entry)

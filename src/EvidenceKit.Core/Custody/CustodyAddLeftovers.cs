@@ -19,7 +19,7 @@ internal static class CustodyAddLeftovers
     public static IReadOnlySet<string> Find(BagSnapshot snapshot, IReadOnlySet<string> listedInTagManifest)
     {
         var prefix = BundleLayout.EventsDir + "/";
-        var names = snapshot.Entries
+        var names = snapshot.EntriesOutsidePayload()
             .Where(e => e.Kind == BagEntryKind.RegularFile && e.BagPath.StartsWith(prefix, StringComparison.Ordinal))
             .Select(e => e.BagPath[prefix.Length..])
             .Where(n => !n.Contains('/', StringComparison.Ordinal))

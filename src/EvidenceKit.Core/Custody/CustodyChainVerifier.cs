@@ -184,7 +184,7 @@ public sealed class CustodyChainVerifier
         var prefix = BundleLayout.EventsDir + "/";
         // What a killed custody add left is no event: it is never read here (the coverage check names it).
         var leftovers = CustodyAddLeftovers.Find(snapshot, new HashSet<string>(StringComparer.Ordinal));
-        foreach (var entry in snapshot.Entries.Where(e => e.BagPath.StartsWith(prefix, StringComparison.Ordinal) && !leftovers.Contains(e.BagPath))
+        foreach (var entry in snapshot.EntriesOutsidePayload().Where(e => e.BagPath.StartsWith(prefix, StringComparison.Ordinal) && !leftovers.Contains(e.BagPath))
             .OrderBy(e => e.BagPath, StringComparer.Ordinal))
         {
             var name = entry.BagPath[prefix.Length..];

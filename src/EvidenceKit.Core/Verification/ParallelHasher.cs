@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EvidenceKit.Core.Bundles;
@@ -15,33 +14,7 @@ namespace EvidenceKit.Core.Verification;
 /// </summary>
 internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
 {
-    private const int BufferBytes = 1024 * 1024;
-
-    /// <summary>What one worker keeps from file to file.</summary>
-    private sealed class Worker : IDisposable
-    {
-        public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(BufferBytes);
-
-        public Dictionary<string, IncrementalHash> Hashes { get; } = new(StringComparer.Ordinal);
-
-        public IncrementalHash Hash(string algorithm)
-        {
-            if (!Hashes.TryGetValue(algorithm, out var hash))
-            {
-                Hashes[algorithm] = hash = BagHashAlgorithms.Create(algorithm);
-            }
-            return hash;
-        }
-
-        public void Dispose()
-        {
-            foreach (var hash in Hashes.Values)
-            {
-                hash.Dispose();
-            }
-            ArrayPool<byte>.Shared.Return(Buffer);
-        }
-    }
+    private const int BufferBytes = HashWorker.BufferBytes;
 
     public IReadOnlyDictionary<string, HashResult> HashAll(IEnumerable<HashJob> jobs, CancellationToken cancellationToken)
     {
@@ -51,7 +24,7 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
             MaxDegreeOfParallelism = Math.Max(1, maxParallelism),
             CancellationToken = cancellationToken,
         };
-        Parallel.ForEach(jobs, options, () => new Worker(), (job, _, worker) =>
+        Parallel.ForEach(jobs, options, () => new HashWorker(), (job, _, worker) =>
         {
             results[job.Key] = Hash(job, worker, cancellationToken);
             return worker;
@@ -59,7 +32,7 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
         return results;
     }
 
-    private HashResult Hash(HashJob job, Worker worker, CancellationToken cancellationToken)
+    private HashResult Hash(HashJob job, HashWorker worker, CancellationToken cancellationToken)
     {
         foreach (var path in job.BagPaths)
         {
@@ -79,18 +52,12 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            foreach (var hash in worker.Hashes.Values)
-            {
-                hash.GetHashAndReset();
-            }
+            worker.Reset();
             return HashResult.Failed($"{string.Join(" + ", job.BagPaths.Select(CheckList.Show))} could not be read: {e.Message}");
         }
         catch (BundleReaderException e)
         {
-            foreach (var hash in worker.Hashes.Values)
-            {
-                hash.GetHashAndReset();
-            }
+            worker.Reset();
             return HashResult.Failed(e.Message);
         }
     }
@@ -122,7 +89,7 @@ internal sealed class ParallelHasher(BagSnapshot snapshot, int maxParallelism)
         return new HashResult(new Dictionary<string, string>(1, StringComparer.Ordinal) { ["sha256"] = digest }, total, null);
     }
 
-    private HashResult HashStreamed(HashJob job, Worker worker, CancellationToken cancellationToken)
+    private HashResult HashStreamed(HashJob job, HashWorker worker, CancellationToken cancellationToken)
     {
         var algorithms = job.Algorithms.Distinct(StringComparer.Ordinal).ToList();
         var hashes = algorithms.Select(worker.Hash).ToList();

@@ -10,11 +10,7 @@ namespace EvidenceKit.Core.Verification.Checks;
 /// </summary>
 internal sealed class BagInfoCheck : IBagCheck
 {
-    public static string ActualOxum(BagSnapshot snapshot)
-    {
-        var payload = snapshot.Entries.Where(e => BagPathRules.IsPayload(e.BagPath) && e.Kind != BagEntryKind.Directory).ToList();
-        return BagItText.PayloadOxum(payload.Sum(e => e.Length), payload.Count);
-    }
+    public static string ActualOxum(BagSnapshot snapshot) => BagItText.PayloadOxum(snapshot.PayloadBytes, snapshot.PayloadFileCount);
 
     public static bool IsOxumLabel(string label) => string.Equals(label, "Payload-Oxum", StringComparison.OrdinalIgnoreCase);
 

@@ -29,7 +29,7 @@ internal sealed class CoverageCheck : IBagCheck
         var legacy = new List<string>();
         var leftovers = new List<string>();
         var v1 = context.Manifest?.Schema == ManifestSchemas.V1;
-        foreach (var entry in context.Snapshot.Entries.OrderBy(e => e.BagPath, StringComparer.Ordinal))
+        foreach (var entry in context.Snapshot.EntriesOutsidePayload().OrderBy(e => e.BagPath, StringComparer.Ordinal))
         {
             if (entry.Kind == BagEntryKind.Directory || BagPathRules.IsPayload(entry.BagPath) || covered.Contains(entry.BagPath))
             {

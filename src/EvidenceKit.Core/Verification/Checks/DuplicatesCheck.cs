@@ -1,9 +1,14 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using EvidenceKit.Core.Bundles;
 
 namespace EvidenceKit.Core.Verification.Checks;
 
-/// <summary>No path is listed twice in one manifest, also not after Unicode NFC and case folding.</summary>
+/// <summary>
+/// No path is listed twice in one manifest, also not after Unicode NFC and case folding. Exact repeats were noted as
+/// the manifest was read (<see cref="ManifestLines.Repeats"/>); folding twins are found by sorting one number per
+/// path (the hash of its folded form) and comparing the folded forms only where two numbers meet, so a million-line
+/// manifest needs no set of folded names.
+/// </summary>
 internal sealed class DuplicatesCheck : IBagCheck
 {
     /// <summary>False under invariant globalization, where string.Normalize silently does nothing.</summary>
@@ -14,7 +19,8 @@ internal sealed class DuplicatesCheck : IBagCheck
         var findings = new List<string>();
         foreach (var manifest in context.PayloadManifests.Concat(context.TagManifests))
         {
-            FindDuplicates(manifest.BagPath, "line", manifest.Lines.Select(l => (l.Line.ToString(CultureInfo.InvariantCulture), l.Path)), findings);
+            FindRepeats(manifest, findings);
+            FindFoldingTwins(manifest, findings);
         }
         if (context.RecordFindings is { } records)
         {
@@ -29,18 +35,68 @@ internal sealed class DuplicatesCheck : IBagCheck
             $"{CheckList.Count(findings.Count, "duplicate")} found.");
     }
 
-    private static void FindDuplicates(string file, string where, IEnumerable<(string Where, string Path)> entries, List<string> findings)
+    private static void FindRepeats(ManifestFile manifest, List<string> findings)
     {
-        var list = entries.ToList();
-        foreach (var same in list.GroupBy(e => e.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var lines = manifest.Lines;
+        foreach (var same in lines.Repeats.GroupBy(r => r.First).OrderBy(g => g.Key))
         {
-            findings.Add($"{file} {where} {string.Join(", ", same.Select(e => e.Where))} all list {CheckList.Show(same.Key)}");
+            var numbers = same.Select(r => lines.LineNumberAt(r.Line)).Prepend(lines.LineNumberAt(same.Key));
+            findings.Add($"{manifest.BagPath} line {string.Join(", ", numbers)} all list {CheckList.Show(lines.PathAt(same.Key))}");
         }
-        var distinct = list.DistinctBy(e => e.Path, StringComparer.Ordinal);
-        foreach (var twins in distinct.GroupBy(e => PathFolding.Fold(e.Path), StringComparer.Ordinal).Where(g => g.Count() > 1))
+    }
+
+    private static void FindFoldingTwins(ManifestFile manifest, List<string> findings)
+    {
+        var lines = manifest.Lines;
+        var repeated = lines.Repeats.Select(r => r.Line).ToHashSet();
+        var keys = new int[lines.DistinctPaths];
+        var order = new int[keys.Length];
+        var n = 0;
+        for (var i = 0; i < lines.Count; i++)
         {
-            findings.Add($"{file} {where} {string.Join(", ", twins.Select(e => e.Where))} list "
-                + $"{string.Join(" and ", twins.Select(e => CheckList.Show(e.Path)))}, one name on case-insensitive or normalizing file systems");
+            if (repeated.Count == 0 || !repeated.Contains(i))
+            {
+                keys[n] = FoldedHash(lines.PathAt(i));
+                order[n++] = i;
+            }
         }
+        Array.Sort(keys, order, 0, n);
+        var twins = new List<List<int>>();
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                twins.AddRange(order[start..end].GroupBy(i => PathFolding.Fold(lines.PathAt(i)), StringComparer.Ordinal)
+                    .Where(g => g.Count() > 1).Select(g => g.Order().ToList()));
+            }
+            start = end;
+        }
+        foreach (var group in twins.OrderBy(g => g[0]))
+        {
+            findings.Add($"{manifest.BagPath} line {string.Join(", ", group.Select(lines.LineNumberAt))} list "
+                + $"{string.Join(" and ", group.Select(i => CheckList.Show(lines.PathAt(i))))}, one name on case-insensitive or normalizing file systems");
+        }
+    }
+
+    /// <summary>The hash of <see cref="PathFolding.Fold"/>(<paramref name="path"/>), without folding an ASCII path into a new string.</summary>
+    private static int FoldedHash(string path)
+    {
+        var hash = new HashCode();
+        if (System.Text.Ascii.IsValid(path))
+        {
+            Span<char> lower = path.Length <= 1024 ? stackalloc char[path.Length] : new char[path.Length];
+            System.Text.Ascii.ToLower(path, lower, out _);
+            hash.AddBytes(MemoryMarshal.AsBytes((ReadOnlySpan<char>)lower));
+        }
+        else
+        {
+            hash.AddBytes(MemoryMarshal.AsBytes(PathFolding.Fold(path).AsSpan()));
+        }
+        return hash.ToHashCode();
     }
 }

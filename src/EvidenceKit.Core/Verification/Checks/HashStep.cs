@@ -4,45 +4,44 @@ using EvidenceKit.Core.Bundles;
 namespace EvidenceKit.Core.Verification.Checks;
 
 /// <summary>
-/// The one hashing pass: every safe, regular payload file a manifest lists (with every algorithm that lists it),
-/// every regular tag file (SHA-256 and every tag manifest's algorithm), and the joined parts of split files; each
-/// file streamed once. Adds no check of its own: the checks after it judge the digests.
+/// The one hashing pass: every safe, regular payload file a manifest lists (with every algorithm that lists it,
+/// compared with its lines as it is hashed), every regular tag file (SHA-256 and every tag manifest's algorithm), and
+/// the joined parts of split files; each file streamed once. Adds no check of its own: the checks after it judge
+/// the digests.
 /// </summary>
 internal sealed class HashStep : IBagCheck
 {
-    private const long LargeFileBytes = 1024 * 1024;
+    /// <summary>More payload manifests than this are not hashed together (a byte of bits per file says which list it).</summary>
+    private const int MaxPayloadManifests = 8;
 
     public void Run(VerificationContext context)
     {
         var snapshot = context.Snapshot;
-        // One set of algorithms per distinct combination, shared by every path that needs it (usually all: sha256 alone).
-        var payloadAlgorithms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var shared = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var manifest in context.PayloadManifests)
+        var listedBy = new byte[snapshot.EntrySlots];
+        var checkUnsafe = context.UnsafePaths.Count > 0;
+        for (var m = 0; m < Math.Min(context.PayloadManifests.Count, MaxPayloadManifests); m++)
         {
-            foreach (var line in manifest.Lines)
+            var lines = context.PayloadManifests[m].Lines;
+            for (var i = 0; i < lines.Count; i++)
             {
-                if (!context.UnsafePaths.Contains(line.Path) && snapshot.IsRegularFile(line.Path))
+                var entry = lines.EntryAt(i);
+                if (entry >= 0 && snapshot.KindAt(entry) == BagEntryKind.RegularFile && !(checkUnsafe && context.UnsafePaths.Contains(lines.PathAt(i))))
                 {
-                    var set = payloadAlgorithms.GetValueOrDefault(line.Path);
-                    if (set is null || !set.Contains(manifest.Algorithm))
-                    {
-                        var key = set is null ? manifest.Algorithm : string.Join(",", set.Append(manifest.Algorithm).Order(StringComparer.Ordinal));
-                        if (!shared.TryGetValue(key, out var next))
-                        {
-                            shared[key] = next = new HashSet<string>(key.Split(','), StringComparer.Ordinal);
-                        }
-                        payloadAlgorithms[line.Path] = next;
-                    }
+                    listedBy[entry] |= (byte)(1 << m);
                 }
             }
         }
-        var jobs = payloadAlgorithms.Select(p => new HashJob("p:" + p.Key, [p.Key], p.Value)).ToList();
+        context.Payload = new PayloadHasher(snapshot, context.PayloadManifests, context.Options.MaxParallelism)
+            .HashAll(listedBy, context.CancellationToken);
+        context.FilesHashed = context.Payload.Files;
+        context.BytesHashed = context.Payload.Bytes;
+
+        var jobs = new List<HashJob>();
         var tagAlgorithms = context.TagManifests.Select(m => m.Algorithm).Append("sha256").Distinct(StringComparer.Ordinal).ToList();
         // A records file refused unread (a 4 GB file where the manifest binds a few KB) is not read for its hash either.
         var refused = context.RecordFindings is { RecordsFileRefused: true } ? BundleLayout.FileRecords : null;
-        jobs.AddRange(snapshot.Entries
-            .Where(e => e.Kind == BagEntryKind.RegularFile && !BagPathRules.IsPayload(e.BagPath) && e.BagPath != refused)
+        jobs.AddRange(snapshot.EntriesOutsidePayload()
+            .Where(e => e.Kind == BagEntryKind.RegularFile && e.BagPath != refused)
             .Select(e => new HashJob("t:" + e.BagPath, [e.BagPath], tagAlgorithms)));
         foreach (var (index, _, record) in context.RecordFindings?.Split ?? [])
         {
@@ -52,13 +51,8 @@ internal sealed class HashStep : IBagCheck
             }
         }
         var hasher = new ParallelHasher(snapshot, context.Options.MaxParallelism);
-        // Large files first, largest first, so no core is left with one at the end; then the small ones by path, so one
-        // worker takes the files of one folder in turn.
         context.Hashes = hasher.HashAll(jobs
-            .OrderByDescending(j => j.BagPaths.Sum(p => snapshot.Find(p)!.Length) is var size && size >= LargeFileBytes ? size : 0)
+            .OrderByDescending(j => j.BagPaths.Sum(p => snapshot.Find(p)!.Length))
             .ThenBy(j => j.Key, StringComparer.Ordinal), context.CancellationToken);
-        var payload = context.Hashes.Where(h => h.Key.StartsWith("p:", StringComparison.Ordinal)).Select(h => h.Value).ToList();
-        context.FilesHashed = payload.Count;
-        context.BytesHashed = payload.Sum(h => h.Length);
     }
 }

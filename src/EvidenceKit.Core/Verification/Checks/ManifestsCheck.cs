@@ -17,7 +17,7 @@ internal sealed class ManifestsCheck : IBagCheck
     {
         var snapshot = context.Snapshot;
         var unknown = new List<string>();
-        foreach (var entry in snapshot.Entries.OrderBy(e => e.BagPath, StringComparer.Ordinal))
+        foreach (var entry in snapshot.EntriesOutsidePayload().OrderBy(e => e.BagPath, StringComparer.Ordinal))
         {
             if (BagHashAlgorithms.FromFileName(entry.BagPath, PayloadPrefix) is { } payloadAlgorithm)
             {
@@ -41,20 +41,22 @@ internal sealed class ManifestsCheck : IBagCheck
         }
         if (context.Snapshot.NotReadable(bagPath) is { } problem)
         {
-            into.Add(new ManifestFile(bagPath, algorithm, [], problem + "."));
+            into.Add(new ManifestFile(bagPath, algorithm, ManifestLines.Empty, problem + "."));
             return;
         }
         try
         {
             var digits = BagHashAlgorithms.HexDigits(algorithm);
-            var lines = context.Snapshot.ReadLines(bagPath, maxLines, context.TagEncoding)
-                .Select(l => BagManifestText.Parse(bagPath, l.Number, l.Text, digits, plainBag: !context.Evidence))
-                .ToList();
+            var lines = new ManifestLines(context.Snapshot, digits, maxLines);
+            foreach (var (number, text) in context.Snapshot.ReadLines(bagPath, maxLines, context.TagEncoding))
+            {
+                lines.Add(BagManifestText.Parse(bagPath, number, text, digits, plainBag: !context.Evidence));
+            }
             into.Add(new ManifestFile(bagPath, algorithm, lines, null));
         }
         catch (BundleReaderException e)
         {
-            into.Add(new ManifestFile(bagPath, algorithm, [], e.Message));
+            into.Add(new ManifestFile(bagPath, algorithm, ManifestLines.Empty, e.Message));
         }
     }
 

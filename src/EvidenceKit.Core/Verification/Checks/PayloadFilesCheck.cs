@@ -1,4 +1,4 @@
-using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Verification.Records;
 using EvidenceKit.Core.Verification.Snapshot;
 
 namespace EvidenceKit.Core.Verification.Checks;
@@ -15,52 +15,84 @@ internal sealed class PayloadFilesCheck : IBagCheck
             return;
         }
         var sizeProblems = context.RecordFindings?.SizeProblems ?? [];
-        var findings = new List<string>();
-        var bad = new HashSet<string>(StringComparer.Ordinal);
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var manifest in readable)
+        var findings = new CappedFindings();
+        // Distinct listed paths, and those with a problem: by entry number where the walk listed the path, else by text.
+        var badEntries = new byte[context.Snapshot.EntrySlots];
+        var listedOther = new HashSet<string>(StringComparer.Ordinal);
+        var badOther = new HashSet<string>(StringComparer.Ordinal);
+        var listedEntries = new byte[context.Snapshot.EntrySlots];
+        long listedCount = 0, badCount = 0;
+        for (var m = 0; m < context.PayloadManifests.Count; m++)
         {
-            foreach (var line in manifest.Lines)
+            var manifest = context.PayloadManifests[m];
+            if (!manifest.Readable)
             {
-                listed.Add(line.Path);
-                if (Problem(context, manifest, line, sizeProblems) is { } problem)
+                continue;
+            }
+            for (var i = 0; i < manifest.Lines.Count; i++)
+            {
+                var entry = manifest.Lines.EntryAt(i);
+                var isNew = entry >= 0 ? listedEntries[entry] == 0 : listedOther.Add(manifest.Lines.PathAt(i));
+                if (entry >= 0)
+                {
+                    listedEntries[entry] = 1;
+                }
+                listedCount += isNew ? 1 : 0;
+                if (Problem(context, m, manifest, i, sizeProblems) is { } problem)
                 {
                     findings.Add(problem);
-                    bad.Add(line.Path);
+                    var isNewBad = entry >= 0 ? badEntries[entry] == 0 : badOther.Add(manifest.Lines.PathAt(i));
+                    if (entry >= 0)
+                    {
+                        badEntries[entry] = 1;
+                    }
+                    badCount += isNewBad ? 1 : 0;
                 }
             }
         }
-        var ok = listed.Count - bad.Count;
+        var ok = listedCount - badCount;
         var algorithms = string.Join(", ", readable.Select(m => BagHashAlgorithms.Display(m.Algorithm)).Distinct());
-        context.Checks.PassOrFail(CheckNames.PayloadFiles, findings,
+        context.Checks.PassOrFail(CheckNames.PayloadFiles, findings.ToList(),
             $"{CheckList.Count(ok, "file")} present with the right size and {algorithms} ({context.BytesHashed} bytes hashed).",
-            $"{CheckList.Count(findings.Count, "payload problem")}; {ok} of {listed.Count} listed files are intact.");
+            $"{CheckList.Count(findings.Total, "payload problem")}; {ok} of {listedCount} listed files are intact.");
     }
 
-    private static string? Problem(VerificationContext context, ManifestFile manifest, BundleReaderManifestLine line, Dictionary<string, string> sizeProblems)
+    private static string? Problem(VerificationContext context, int m, ManifestFile manifest, int i, Dictionary<string, string> sizeProblems)
     {
-        var where = $"{manifest.BagPath} line {line.Line}";
-        var shown = CheckList.Show(line.Path);
-        if (context.UnsafePaths.Contains(line.Path))
+        var lines = manifest.Lines;
+        var entry = lines.EntryAt(i);
+        var snapshot = context.Snapshot;
+        var fine = entry >= 0 && snapshot.KindAt(entry) == BagEntryKind.RegularFile && context.UnsafePaths.Count == 0 && sizeProblems.Count == 0
+            && context.Payload.Error(entry) is null && !context.Payload.IsMismatch(m, i);
+        if (fine)
+        {
+            return null;
+        }
+        var path = lines.PathAt(i);
+        var where = $"{manifest.BagPath} line {lines.LineNumberAt(i)}";
+        var shown = CheckList.Show(path);
+        if (context.UnsafePaths.Contains(path))
         {
             return $"{where}: {shown} not checked (unsafe path)";
         }
-        if (context.Snapshot.NotReadable(line.Path) is { } problem)
+        if (snapshot.NotReadable(path) is { } problem)
         {
-            return $"{problem.Replace(line.Path, shown, StringComparison.Ordinal)} ({where})";
+            return $"{problem.Replace(path, shown, StringComparison.Ordinal)} ({where})";
         }
-        if (sizeProblems.TryGetValue(line.Path, out var sizeProblem))
+        if (sizeProblems.TryGetValue(path, out var sizeProblem))
         {
             return sizeProblem;
         }
-        var hash = context.HashOf("p:", line.Path);
-        if (hash?.Error is { } error)
+        if (context.Payload.Error(entry) is { } error)
         {
             return error;
         }
-        if (hash?.Digests.GetValueOrDefault(manifest.Algorithm) is { } digest && digest != line.Hash)
+        if (context.Payload.IsMismatch(m, i))
         {
-            return $"{shown}: {BagHashAlgorithms.Display(manifest.Algorithm)} is {digest}, {where} says {line.Hash}";
+            var actual = context.Payload.Actual(m, i);
+            return actual is null
+                ? $"{shown}: {BagHashAlgorithms.Display(manifest.Algorithm)} differs from what {where} says (one of many such files; the first are named)"
+                : $"{shown}: {BagHashAlgorithms.Display(manifest.Algorithm)} is {actual}, {where} says {Convert.ToHexStringLower(lines.DigestAt(i))}";
         }
         return null;
     }

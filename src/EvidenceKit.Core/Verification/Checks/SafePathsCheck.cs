@@ -17,9 +17,10 @@ internal sealed class SafePathsCheck : IBagCheck
         var findings = new List<string>();
         foreach (var manifest in context.PayloadManifests)
         {
-            foreach (var line in manifest.Lines)
+            var lines = manifest.Lines;
+            for (var i = 0; i < lines.Count; i++)
             {
-                Judge(context, line.Path, $"{manifest.BagPath} line {line.Line}", payload: true, findings.Add);
+                Judge(context, lines.PathAt(i), manifest.BagPath, lines.LineNumberAt(i), payload: true, findings.Add);
             }
         }
         foreach (var manifest in context.TagManifests)
@@ -41,8 +42,27 @@ internal sealed class SafePathsCheck : IBagCheck
             $"{CheckList.Count(findings.Count, "path")} could escape the bag or its folder, or is not what sha256sum reads; they were not opened.");
     }
 
+    /// <summary>Judges the path on line <paramref name="line"/> of <paramref name="file"/> (its words made only for a finding).</summary>
+    private static void Judge(VerificationContext context, string path, string file, long line, bool payload, Action<string> addFinding)
+    {
+        if (Problem(context, path, payload) is { } problem)
+        {
+            context.UnsafePaths.Add(path);
+            addFinding($"{file} line {line}: {CheckList.Show(path)} {problem}");
+        }
+    }
+
     /// <summary>Judges one listed path; an unsafe one is added to <see cref="VerificationContext.UnsafePaths"/> and reported.</summary>
     public static void Judge(VerificationContext context, string path, string where, bool payload, Action<string> addFinding)
+    {
+        if (Problem(context, path, payload) is { } problem)
+        {
+            context.UnsafePaths.Add(path);
+            addFinding($"{where}: {CheckList.Show(path)} {problem}");
+        }
+    }
+
+    private static string? Problem(VerificationContext context, string path, bool payload)
     {
         // RFC 8493 lets a plain bag name files with LF or CR (written %0A, %0D); any other control character is refused.
         var judged = context.Evidence ? path : path.Replace('\n', '_').Replace('\r', '_');
@@ -51,10 +71,6 @@ internal sealed class SafePathsCheck : IBagCheck
             ?? (context.Evidence && BagManifestText.HasPercentEncoding(path)
                 ? "is percent-encoded (%0A, %0D or %25): sha256sum -c reads it literally, so it is refused in an EvidenceKit bundle"
                 : null);
-        if (problem is not null)
-        {
-            context.UnsafePaths.Add(path);
-            addFinding($"{where}: {CheckList.Show(path)} {problem}");
-        }
+        return problem;
     }
 }

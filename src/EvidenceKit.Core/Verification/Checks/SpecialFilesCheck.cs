@@ -5,8 +5,10 @@ internal sealed class SpecialFilesCheck : IBagCheck
 {
     public void Run(VerificationContext context)
     {
-        var findings = context.Snapshot.Entries
-            .Where(e => e.Kind is not (BagEntryKind.RegularFile or BagEntryKind.Directory))
+        var snapshot = context.Snapshot;
+        var findings = Enumerable.Range(0, snapshot.EntrySlots)
+            .Where(i => snapshot.IsListed(i) && snapshot.KindAt(i) is not (BagEntryKind.RegularFile or BagEntryKind.Directory))
+            .Select(snapshot.EntryAt)
             .OrderBy(e => e.BagPath, StringComparer.Ordinal)
             .Select(e => $"{CheckList.Show(e.BagPath)} is {e.Describe()}")
             .ToList();

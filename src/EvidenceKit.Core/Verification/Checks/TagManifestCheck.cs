@@ -39,7 +39,7 @@ internal sealed class TagManifestCheck : IBagCheck
         if (context.Evidence && sha256 is { Readable: true })
         {
             var listed = sha256.Lines.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var entry in context.Snapshot.Entries.OrderBy(e => e.BagPath, StringComparer.Ordinal))
+            foreach (var entry in context.Snapshot.EntriesOutsidePayload().OrderBy(e => e.BagPath, StringComparer.Ordinal))
             {
                 // Event files need no line here: each is judged by its own signature (custody-chain, coverage), so a
                 // custody add killed after publishing its event and before replacing this manifest leaves a valid bundle.

@@ -1,4 +1,5 @@
 using EvidenceKit.Core.Bundles;
+using EvidenceKit.Core.Verification.Records;
 
 namespace EvidenceKit.Core.Verification.Checks;
 
@@ -14,23 +15,27 @@ internal sealed class UnlistedFilesCheck : IBagCheck
             return;
         }
         var findings = new List<string>();
-        var payload = context.Snapshot.Entries
-            .Where(e => BagPathRules.IsPayload(e.BagPath) && e.Kind != BagEntryKind.Directory)
-            .Select(e => e.BagPath)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var snapshot = context.Snapshot;
+        var total = 0L;
         foreach (var manifest in readable)
         {
-            var listed = manifest.Lines.Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
-            findings.AddRange(payload.Where(p => !listed.Contains(p)).Select(p => $"{CheckList.Show(p)} is not listed in {manifest.BagPath}"));
+            var unlisted = new CappedFindings();
+            foreach (var entry in snapshot.PayloadFiles().Where(e => manifest.Lines.FirstLineOfEntry(e) < 0)
+                .Select(snapshot.PathAt).Order(StringComparer.Ordinal))
+            {
+                unlisted.Add($"{CheckList.Show(entry)} is not listed in {manifest.BagPath}");
+            }
+            findings.AddRange(unlisted.ToList());
+            total += unlisted.Total;
         }
         var dataDir = context.Snapshot.Find(BundleLayout.DataDir);
         if (dataDir?.Kind != BagEntryKind.Directory)
         {
             findings.Insert(0, dataDir is null ? "data/ is missing" : $"data is {dataDir.Describe()}, not a directory");
+            total++;
         }
         context.Checks.PassOrFail(CheckNames.UnlistedFiles, findings,
             $"Every file in data/ is listed in {string.Join(" and ", readable.Select(m => m.BagPath))}.",
-            $"{CheckList.Count(findings.Count, "file")} in data/ that a manifest does not list.");
+            $"{CheckList.Count(total, "file")} in data/ that a manifest does not list.");
     }
 }

@@ -60,7 +60,10 @@ internal sealed class VerificationContext(
     /// <summary>fetch.txt entries whose file is not in the bag: the bag is INCOMPLETE.</summary>
     public List<string> Unfetched { get; } = [];
 
-    /// <summary>Digests by job key: "p:" payload file, "t:" tag file, "c:" index of a split file's record.</summary>
+    /// <summary>What hashing the payload found (mismatches and unreadable files; nothing for a good file).</summary>
+    public PayloadDigests Payload { get; set; } = PayloadDigests.None;
+
+    /// <summary>Digests by job key: "t:" tag file, "c:" index of a split file's record.</summary>
     public IReadOnlyDictionary<string, HashResult> Hashes { get; set; } = new Dictionary<string, HashResult>();
 
     public long FilesHashed { get; set; }

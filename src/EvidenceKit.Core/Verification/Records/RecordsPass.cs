@@ -21,15 +21,9 @@ internal static class RecordsPass
     {
         var findings = new RecordFindings { Source = source };
         var payload = context.PayloadManifests.FirstOrDefault(m => m.BagPath == BundleLayout.PayloadManifest && m.Readable);
-        Dictionary<string, int>? lineOf = null;
         long[]? claimedBy = null;
         if (payload is not null)
         {
-            lineOf = new Dictionary<string, int>(payload.Lines.Count, StringComparer.Ordinal);
-            for (var i = 0; i < payload.Lines.Count; i++)
-            {
-                lineOf.TryAdd(payload.Lines[i].Path, i);
-            }
             claimedBy = new long[payload.Lines.Count];
             findings.Compared = true;
         }
@@ -66,20 +60,22 @@ internal static class RecordsPass
             }
             foreach (var path in paths)
             {
-                Claim(findings, payload, lineOf, claimedBy, locate, unlisted, index, where, record, path);
+                Claim(findings, payload, claimedBy, locate, unlisted, index, where, record, path);
             }
-            if (record.Parts is not { Count: > 0 } && context.Snapshot.Find(record.BagPath) is { Kind: BagEntryKind.RegularFile } entry
-                && entry.Length != record.Size && !findings.SizeProblems.ContainsKey(record.BagPath)
+            if (record.Parts is not { Count: > 0 } && context.Snapshot.IndexOf(record.BagPath) is >= 0 and var entry
+                && context.Snapshot.KindAt(entry) == BagEntryKind.RegularFile
+                && context.Snapshot.LengthAt(entry) != record.Size && !findings.SizeProblems.ContainsKey(record.BagPath)
                 && findings.SizeProblems.Count < CappedFindings.Max)
             {
-                findings.SizeProblems[record.BagPath] = $"{CheckList.Show(record.BagPath)}: size is {entry.Length} bytes, {where} says {record.Size}";
+                findings.SizeProblems[record.BagPath] = $"{CheckList.Show(record.BagPath)}: size is {context.Snapshot.LengthAt(entry)} bytes, {where} says {record.Size}";
             }
         }
         if (payload is not null)
         {
+            var repeats = payload.Lines.Repeats.Select(r => r.Line).ToHashSet();
             for (var i = 0; i < payload.Lines.Count; i++)
             {
-                if (claimedBy![i] == 0 && lineOf![payload.Lines[i].Path] == i)
+                if (claimedBy![i] == 0 && !repeats.Contains(i))
                 {
                     var line = payload.Lines[i];
                     findings.Disagreements.Add($"{CheckList.Show(line.Path)} is in {BundleLayout.PayloadManifest} line {line.Line} but in no record of {source}");
@@ -89,7 +85,15 @@ internal static class RecordsPass
         return findings;
     }
 
-    private static void Claim(RecordFindings findings, ManifestFile? payload, Dictionary<string, int>? lineOf, long[]? claimedBy,
+    private static bool DigestIs(ReadOnlySpan<byte> digest, string hex)
+    {
+        Span<byte> parsed = stackalloc byte[64];
+        return hex.Length == digest.Length * 2
+            && Convert.FromHexString(hex, parsed, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == digest.Length && parsed[..written].SequenceEqual(digest);
+    }
+
+    private static void Claim(RecordFindings findings, ManifestFile? payload, long[]? claimedBy,
         Func<long, string> locate, HashSet<string> unlisted, long index, string where, FileRecord record, string path)
     {
         var split = record.Parts is { Count: > 0 };
@@ -98,7 +102,8 @@ internal static class RecordsPass
         {
             return;
         }
-        if (!lineOf!.TryGetValue(path, out var i))
+        var i = payload.Lines.FirstLineOf(path);
+        if (i < 0)
         {
             if (!unlisted.Add(path))
             {
@@ -114,10 +119,10 @@ internal static class RecordsPass
             return;
         }
         claimedBy[i] = index + 1;
-        var line = payload.Lines[i];
         var expected = record.Sha256.ToLowerInvariant();
-        if (!split && line.Hash != expected)
+        if (!split && !DigestIs(payload.Lines.DigestAt(i), expected))
         {
+            var line = payload.Lines[i];
             findings.Disagreements.Add($"{shown}: {where} says SHA-256 {expected}, {BundleLayout.PayloadManifest} line {line.Line} says {line.Hash}");
         }
     }

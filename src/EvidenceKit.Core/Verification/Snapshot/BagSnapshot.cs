@@ -13,20 +13,24 @@ namespace EvidenceKit.Core.Verification.Snapshot;
 internal sealed class BagSnapshot : IDisposable
 {
     private readonly IBagFiles _files;
-    private readonly Dictionary<string, BagEntry> _entries;
+    private readonly BagEntryTable _table = new();
 
-    private BagSnapshot(IBagFiles files, IReadOnlyList<BagEntry> entries, BagLimits limits)
+    private BagSnapshot(IBagFiles files, IEnumerable<BagEntry> entries, BagLimits limits)
     {
         _files = files;
-        _entries = new Dictionary<string, BagEntry>(entries.Count, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            _entries[entry.BagPath] = entry;
-            if (entry.Kind != BagEntryKind.Directory)
+            _table.Add(entry);
+        }
+        _table.Seal();
+        for (var i = 0; i < _table.Slots; i++)
+        {
+            if (!_table.IsShadowed(i) && _table.KindAt(i) != BagEntryKind.Directory)
             {
-                if (BagPathRules.IsPayload(entry.BagPath))
+                if (IsPayloadAt(i))
                 {
                     PayloadFileCount++;
+                    PayloadBytes += _table.LengthAt(i);
                 }
                 else
                 {
@@ -35,19 +39,70 @@ internal sealed class BagSnapshot : IDisposable
             }
         }
         Limits = limits;
+        Entries = new EntryList(_table);
     }
 
     /// <summary>The caps every read is held to.</summary>
     public BagLimits Limits { get; }
 
-    /// <summary>Every entry, directories included.</summary>
-    public IReadOnlyCollection<BagEntry> Entries => _entries.Values;
+    /// <summary>Every entry, directories included, in the order of the walk; each made as it is enumerated.</summary>
+    public IReadOnlyCollection<BagEntry> Entries { get; }
 
     /// <summary>Entries under data/ that are not directories.</summary>
     public long PayloadFileCount { get; }
 
+    /// <summary>The bytes of the entries under data/ that are not directories.</summary>
+    public long PayloadBytes { get; }
+
     /// <summary>Entries outside data/ that are not directories.</summary>
     public long TagFileCount { get; }
+
+    /// <summary>Entry numbers run from 0 to this (exclusive); a number is stable for the snapshot's life.</summary>
+    public int EntrySlots => _table.Slots;
+
+    /// <summary>The entry number of <paramref name="bagPath"/>, or -1 when the walk did not list it.</summary>
+    public int IndexOf(string bagPath) => _table.IndexOf(bagPath);
+
+    /// <summary>True when <paramref name="index"/> names a listed entry (not one a same-named entry replaced).</summary>
+    public bool IsListed(int index) => !_table.IsShadowed(index);
+
+    public BagEntryKind KindAt(int index) => _table.KindAt(index);
+
+    /// <summary>True when entry <paramref name="index"/> is under data/ (<see cref="BagPathRules.IsPayload"/>).</summary>
+    public bool IsPayloadAt(int index) => _table.Path(index).StartsWith("data/"u8);
+
+    public long LengthAt(int index) => _table.LengthAt(index);
+
+    /// <summary>The path of entry <paramref name="index"/> in UTF-8, without copying.</summary>
+    public ReadOnlySpan<byte> Utf8PathAt(int index) => _table.Path(index);
+
+    public string PathAt(int index) => _table.PathAt(index);
+
+    public BagEntry EntryAt(int index) => _table.EntryAt(index);
+
+    /// <summary>Every entry outside data/ (tag files, folders, anything else), made as enumerated; the payload is skipped unmade.</summary>
+    public IEnumerable<BagEntry> EntriesOutsidePayload()
+    {
+        for (var i = 0; i < _table.Slots; i++)
+        {
+            if (!_table.IsShadowed(i) && !IsPayloadAt(i))
+            {
+                yield return _table.EntryAt(i);
+            }
+        }
+    }
+
+    /// <summary>The entry numbers of every listed non-directory under data/, in the order of the walk.</summary>
+    public IEnumerable<int> PayloadFiles()
+    {
+        for (var i = 0; i < _table.Slots; i++)
+        {
+            if (!_table.IsShadowed(i) && _table.KindAt(i) != BagEntryKind.Directory && IsPayloadAt(i))
+            {
+                yield return i;
+            }
+        }
+    }
 
     /// <summary>Walks the bag at <paramref name="root"/> through the adapter <paramref name="bagFiles"/> opens.</summary>
     public static BagSnapshot Take(IBagFilesFactory bagFiles, string root, BagLimits limits, CancellationToken cancellationToken)
@@ -64,11 +119,11 @@ internal sealed class BagSnapshot : IDisposable
         }
     }
 
-    public BagEntry? Find(string bagPath) => _entries.GetValueOrDefault(bagPath);
+    public BagEntry? Find(string bagPath) => IndexOf(bagPath) is var i and >= 0 ? EntryAt(i) : null;
 
-    public bool Contains(string bagPath) => _entries.ContainsKey(bagPath);
+    public bool Contains(string bagPath) => IndexOf(bagPath) >= 0;
 
-    public bool IsRegularFile(string bagPath) => Find(bagPath)?.Kind == BagEntryKind.RegularFile;
+    public bool IsRegularFile(string bagPath) => IndexOf(bagPath) is var i and >= 0 && KindAt(i) == BagEntryKind.RegularFile;
 
     /// <summary>Why <paramref name="bagPath"/> cannot be read ("X is missing", "X is a FIFO ..."), or null when it is a regular file.</summary>
     public string? NotReadable(string bagPath) => Find(bagPath) switch
@@ -128,4 +183,23 @@ internal sealed class BagSnapshot : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    /// <summary>The listing as records, each made when enumerated (never all at once).</summary>
+    private sealed class EntryList(BagEntryTable table) : IReadOnlyCollection<BagEntry>
+    {
+        public int Count => table.Count;
+
+        public IEnumerator<BagEntry> GetEnumerator()
+        {
+            for (var i = 0; i < table.Slots; i++)
+            {
+                if (!table.IsShadowed(i))
+                {
+                    yield return table.EntryAt(i);
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

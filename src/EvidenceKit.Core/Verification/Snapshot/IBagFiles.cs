@@ -6,8 +6,8 @@ namespace EvidenceKit.Core.Verification.Snapshot;
 /// </summary>
 public interface IBagFiles : IDisposable
 {
-    /// <summary>Every entry under the bag root, directories included; links are listed, never followed or entered.</summary>
-    IReadOnlyList<BagEntry> Walk(CancellationToken cancellationToken);
+    /// <summary>Every entry under the bag root, directories included, listed as the walk goes; links are listed, never followed or entered.</summary>
+    IEnumerable<BagEntry> Walk(CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens <paramref name="entry"/> (listed as a regular file) for reading without following a link and without

@@ -10,7 +10,7 @@ namespace EvidenceKit.Core.Verification.Snapshot;
 /// </summary>
 internal sealed class PortableBagFiles(IFileSystem fileSystem, string root) : IBagFiles
 {
-    public IReadOnlyList<BagEntry> Walk(CancellationToken cancellationToken)
+    public IEnumerable<BagEntry> Walk(CancellationToken cancellationToken)
     {
         var entries = new List<BagEntry>();
         var pending = new Stack<(IDirectoryInfo Directory, string Prefix)>();
