@@ -28,9 +28,11 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
     }
 
     /// <summary>Remembers a record as written to the journal (the same bytes <see cref="BundleJournal.Append"/> writes).</summary>
-    public void Add(FileRecord record)
+    public void Add(FileRecord record) => AddLine(FileRecordLines.ToLine(record));
+
+    /// <summary>Remembers a record by the journal line written for it (LF included).</summary>
+    public void AddLine(byte[] line)
     {
-        var line = FileRecordLines.ToLine(record);
         var fingerprint = FileRecordLines.Fingerprint(line.AsSpan(0, line.Length - 1));
         lock (_gate)
         {
