@@ -40,9 +40,9 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
         }
     }
 
-    /// <summary>Streams the finished records from the journal, in the order they finished.</summary>
+    /// <summary>Streams the finished records' lines from the journal, byte for byte, in the order they finished.</summary>
     /// <exception cref="IOException">The journal lost a record this run wrote, or is not a regular file.</exception>
-    public IEnumerable<FileRecord> Read()
+    public IEnumerable<RecordLine> Read()
     {
         UInt128[] expected;
         lock (_gate)
@@ -73,10 +73,10 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
                     {
                         continue;
                     }
-                    FileRecord record;
+                    RecordLine record;
                     try
                     {
-                        record = FileRecordLines.Parse(line);
+                        record = RecordLine.FromOwnLine(line);
                     }
                     catch (JsonException)
                     {

@@ -262,7 +262,7 @@ public sealed class Collector(
         SealResult sealedBundle;
         try
         {
-            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo, collected.Read()), acquisitionLog,
+            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo, Lines: collected.Read()), acquisitionLog,
                 request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
