@@ -7,8 +7,10 @@ namespace EvidenceKit.Platform.Linux;
 
 /// <summary>
 /// The bundle writer on Linux: the store's root is opened once, and every path below it is walked one component at a
-/// time with openat(O_NOFOLLOW | O_DIRECTORY) from that handle. Files are created with O_CREAT | O_EXCL after the old
-/// entry is unlinked (so a planted link or hard link is replaced, never written through), renamed with renameat2,
+/// time with openat(O_NOFOLLOW | O_DIRECTORY) from that handle. A new file is created with one openat2 from the root that
+/// follows no link and leaves no way out of it (RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS) and O_CREAT | O_EXCL; when an
+/// entry is in the way, it is unlinked and the file created again (so a planted link or hard link is replaced, never
+/// written through). Entries are renamed with renameat2,
 /// deleted with unlinkat on the entry itself, and read only when the handle is a regular file.
 /// </summary>
 internal sealed class DirectoryHandleStore : IDisposable
@@ -16,6 +18,7 @@ internal sealed class DirectoryHandleStore : IDisposable
     private const int DirFlags = LinuxNative.O_RDONLY | LinuxNative.O_DIRECTORY | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC;
     private const int CreateAttempts = 4;
     private readonly SafeFileHandle _root;
+    private volatile bool _openat2 = true;
 
     /// <summary>Opens <paramref name="root"/> (the user's choice of target; it may itself be reached through a link).</summary>
     public DirectoryHandleStore(string root)
@@ -40,6 +43,10 @@ internal sealed class DirectoryHandleStore : IDisposable
 
     public Stream Create(string path)
     {
+        if (CreateBeneath(path) is { } created)
+        {
+            return created;
+        }
         using var parent = Parent(path, create: false, out var leaf) ?? throw new DirectoryNotFoundException($"{path}: its directory does not exist.");
         var name = Leaf(path, leaf);
         for (var attempt = 0; attempt < CreateAttempts; attempt++)
@@ -58,6 +65,33 @@ internal sealed class DirectoryHandleStore : IDisposable
             }
         }
         throw new IOException($"{path}: something keeps creating this entry while the bundle is written.");
+    }
+
+    /// <summary>
+    /// Creates a new file in one call: openat2 from the root with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS makes the kernel
+    /// walk the path refusing every link and every way out of the root, and O_CREAT | O_EXCL refuses any entry already
+    /// there. Null when that did not create it (an entry in the way, a missing or unsafe directory, no openat2): the
+    /// component walk then decides, with its own checks and messages.
+    /// </summary>
+    private FileStream? CreateBeneath(string path)
+    {
+        if (!_openat2)
+        {
+            return null;
+        }
+        var name = RawNames.ToBytesTerminated(string.Join('/', Split(path)));
+        var fd = LinuxNative.OpenAt2(Fd(_root), name, (ulong)(LinuxNative.O_RDWR | LinuxNative.O_CREAT | LinuxNative.O_EXCL
+            | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC), LinuxNative.RESOLVE_BENEATH | LinuxNative.RESOLVE_NO_SYMLINKS
+            | LinuxNative.RESOLVE_NO_MAGICLINKS, mode: 0x1a4);
+        if (fd >= 0)
+        {
+            return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
+        }
+        if (Marshal.GetLastPInvokeError() == LinuxNative.ENOSYS)
+        {
+            _openat2 = false;
+        }
+        return null;
     }
 
     public Stream OpenAppend(string path)

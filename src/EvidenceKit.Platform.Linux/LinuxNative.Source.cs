@@ -19,6 +19,8 @@ internal static partial class LinuxNative
     public const int O_PATH = 0x200000;
     public const ulong RESOLVE_NO_MAGICLINKS = 0x02;
     public const ulong RESOLVE_IN_ROOT = 0x10;
+    public const ulong RESOLVE_NO_SYMLINKS = 0x04;
+    public const ulong RESOLVE_BENEATH = 0x08;
     public const byte DT_UNKNOWN = 0;
     public const byte DT_FIFO = 1;
     public const byte DT_CHR = 2;
@@ -53,9 +55,9 @@ internal static partial class LinuxNative
     private static unsafe partial long SyscallOpenAt2(long number, int dirfd, byte* path, OpenHow* how, nuint size);
 
     /// <summary>openat2(2); <paramref name="path"/> is NUL-terminated bytes.</summary>
-    public static unsafe int OpenAt2(int dirfd, ReadOnlySpan<byte> path, ulong flags, ulong resolve)
+    public static unsafe int OpenAt2(int dirfd, ReadOnlySpan<byte> path, ulong flags, ulong resolve, ulong mode = 0)
     {
-        var how = new OpenHow { Flags = flags, Resolve = resolve };
+        var how = new OpenHow { Flags = flags, Mode = mode, Resolve = resolve };
         fixed (byte* p = path)
         {
             return (int)SyscallOpenAt2(SYS_openat2, dirfd, p, &how, (nuint)sizeof(OpenHow));

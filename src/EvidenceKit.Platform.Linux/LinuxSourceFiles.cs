@@ -102,12 +102,8 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
             {
                 throw SourceErrors.NotRegular(hostPath, info.Kind);
             }
-            // Clear only O_NONBLOCK for ordinary blocking reads; F_SETFL with 0 would also clear O_NOATIME.
-            var flags = LinuxNative.Fcntl(fd, LinuxNative.F_GETFL, 0);
-            if (flags >= 0)
-            {
-                _ = LinuxNative.Fcntl(fd, LinuxNative.F_SETFL, flags & ~LinuxNative.O_NONBLOCK);
-            }
+            // O_NONBLOCK stays set: it guards the open against a FIFO swapped in, and on the regular file this handle
+            // is proven to be it changes nothing (regular files always block on read), so no fcntl pair per file.
             return new SourceStream(new FileStream(handle, FileAccess.Read, bufferSize: 0), atimePreserved, info);
         }
         catch

@@ -64,9 +64,12 @@ public sealed class BundleJournal : IDisposable
 
     /// <summary>Records a finished file; when durable, returns once its line is on stable storage.</summary>
     /// <exception cref="IOException">The batch holding this line could not be written; the line stays pending.</exception>
-    public void Append(FileRecord record)
+    public void Append(FileRecord record) => AppendLine(FileRecordLines.ToLine(record));
+
+    /// <summary>Records a finished file by its line (<see cref="FileRecordLines.ToLine"/>), serialized once by the caller.</summary>
+    /// <exception cref="IOException">The batch holding this line could not be written; the line stays pending.</exception>
+    public void AppendLine(byte[] line)
     {
-        var line = FileRecordLines.ToLine(record);
         lock (_gate)
         {
             if (_pending.WrittenCount == 0)

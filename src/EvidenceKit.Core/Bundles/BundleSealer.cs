@@ -42,7 +42,8 @@ public sealed class BundleSealer(ITargetStore store, TimeProvider time)
         ClearPreviousSeal(dir);
 
         // The records stream from the journal (or the caller) into custody/files.jsonl and manifest-sha256.txt; none is held.
-        var written = new RecordsFileWriter(store).Write(dir, input.Records ?? manifest.Files, cancellationToken);
+        var written = new RecordsFileWriter(store).Write(dir,
+            input.Lines ?? (input.Records ?? manifest.Files).Select(RecordLine.From), cancellationToken);
         tagHashes.Add((BundleLayout.PayloadManifest, written.PayloadManifestSha256));
         tagHashes.Add((BundleLayout.FileRecords, written.Records.Sha256));
         var oxum = BagItText.PayloadOxum(written.Records.PayloadBytes, written.Records.Count);

@@ -28,9 +28,11 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
     }
 
     /// <summary>Remembers a record as written to the journal (the same bytes <see cref="BundleJournal.Append"/> writes).</summary>
-    public void Add(FileRecord record)
+    public void Add(FileRecord record) => AddLine(FileRecordLines.ToLine(record));
+
+    /// <summary>Remembers a record by the journal line written for it (LF included).</summary>
+    public void AddLine(byte[] line)
     {
-        var line = FileRecordLines.ToLine(record);
         var fingerprint = FileRecordLines.Fingerprint(line.AsSpan(0, line.Length - 1));
         lock (_gate)
         {
@@ -38,9 +40,9 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
         }
     }
 
-    /// <summary>Streams the finished records from the journal, in the order they finished.</summary>
+    /// <summary>Streams the finished records' lines from the journal, byte for byte, in the order they finished.</summary>
     /// <exception cref="IOException">The journal lost a record this run wrote, or is not a regular file.</exception>
-    public IEnumerable<FileRecord> Read()
+    public IEnumerable<RecordLine> Read()
     {
         UInt128[] expected;
         lock (_gate)
@@ -71,10 +73,10 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
                     {
                         continue;
                     }
-                    FileRecord record;
+                    RecordLine record;
                     try
                     {
-                        record = FileRecordLines.Parse(line);
+                        record = RecordLine.FromOwnLine(line);
                     }
                     catch (JsonException)
                     {

@@ -6,8 +6,8 @@ using EvidenceKit.Core.Text;
 namespace EvidenceKit.Core.Bundles;
 
 /// <summary>
-/// Writes custody/files.jsonl and manifest-sha256.txt in one pass over the records, as a stream: each record is
-/// serialized, written to both files and hashed, then dropped, so memory does not grow with the number of files. The
+/// Writes custody/files.jsonl and manifest-sha256.txt in one pass over the records, as a stream: each record's line is
+/// written and hashed, its payload manifest line made from it, then both dropped, so memory does not grow with the number of files. The
 /// hashes are of the bytes written, so a file changed on the target afterwards no longer matches the signed manifest.
 /// </summary>
 internal sealed class RecordsFileWriter(ITargetStore store)
@@ -17,7 +17,7 @@ internal sealed class RecordsFileWriter(ITargetStore store)
     /// <summary>What was written: the v3 records section, and the payload manifest's SHA-256.</summary>
     public sealed record Written(RecordsFileRecord Records, string PayloadManifestSha256);
 
-    public Written Write(string dir, IEnumerable<FileRecord> records, CancellationToken cancellationToken)
+    public Written Write(string dir, IEnumerable<RecordLine> records, CancellationToken cancellationToken)
     {
         using var recordsHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var payloadHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -33,7 +33,7 @@ internal sealed class RecordsFileWriter(ITargetStore store)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                var line = FileRecordLines.ToLine(record);
+                var line = record.Line;
                 recordsOut.Write(line);
                 recordsHash.AppendData(line);
                 var payloadLine = BagItText.Utf8.GetBytes(BagItText.ManifestLine(record.Sha256, record.BagPath));

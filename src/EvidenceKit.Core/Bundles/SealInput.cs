@@ -11,9 +11,11 @@ namespace EvidenceKit.Core.Bundles;
 /// The collected files' records, enumerated once while custody/files.jsonl is written (the collector streams them from
 /// its journal); null takes the manifest's <see cref="CustodyManifest.Files"/>.
 /// </param>
+/// <param name="Lines">The records as their lines, used instead of <paramref name="Records"/> when given.</param>
 public sealed record SealInput(
     string PartialDir,
     string FinalDir,
     CustodyManifest Manifest,
     IReadOnlyList<KeyValuePair<string, string>> BagInfo,
-    IEnumerable<FileRecord>? Records = null);
+    IEnumerable<FileRecord>? Records = null,
+    IEnumerable<RecordLine>? Lines = null);

@@ -173,8 +173,10 @@ public sealed class Collector(
                         }
                         if (outcome.Collected is { } record)
                         {
-                            AppendToJournal(journal, record, partial, acquisitionLog);
-                            collected.Add(record);
+                            // Serialized once: the journal writes these bytes and the fingerprint is taken of them.
+                            var line = FileRecordLines.ToLine(record);
+                            AppendToJournal(journal, line, partial, acquisitionLog);
+                            collected.AddLine(line);
                             noted.Add(record);
                             Interlocked.Add(ref collectedBytes, record.Size);
                             foreach (var note in record.Notes)
@@ -260,7 +262,7 @@ public sealed class Collector(
         SealResult sealedBundle;
         try
         {
-            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo, collected.Read()), acquisitionLog,
+            sealedBundle = await sealer.SealAsync(new SealInput(partial, finalName, manifest, bagInfo, Lines: collected.Read()), acquisitionLog,
                 request.Signer, request.Timestamper, request.TimestampOptional, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -309,13 +311,13 @@ public sealed class Collector(
             : outcome.Skipped is { } skipped ? FileOutcome.Failed(skipped with { Reason = $"{skipped.Reason} ({note})" }) : outcome;
     }
 
-    private void AppendToJournal(BundleJournal journal, FileRecord record, string partial, IAcquisitionLog acquisitionLog)
+    private void AppendToJournal(BundleJournal journal, byte[] line, string partial, IAcquisitionLog acquisitionLog)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                journal.Append(record);
+                journal.AppendLine(line);
                 return;
             }
             catch (TargetConnectionLostException e) when (attempt < ConnectionAttempts)

@@ -100,12 +100,32 @@ public sealed class CopyEngine(ISourceFiles source, ITargetStore store, CopyOpti
         {
             store.DropCache(targetPath);
             using var copy = store.OpenRead(targetPath);
-            return Hex.Sha256(copy);
+            return Sha256Of(copy);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TargetConnectionLostException)
         {
             throw new TargetWriteException($"Cannot read back {targetPath} from the target: {e.Message}", e);
         }
+    }
+
+    /// <summary>SHA-256 of the copy read in chunks of the copy's own buffer size (a 4 KiB read per call would cost 256 reads a MiB).</summary>
+    private string Sha256Of(Stream copy)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(options.BufferSize);
+        try
+        {
+            int read;
+            while ((read = copy.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return Hex.Lower(hash.GetHashAndReset());
     }
 
     private void TryDelete(string targetPath)
