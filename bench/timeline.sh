@@ -4,6 +4,7 @@
 #                                (analysis mode); `evidencekit-verify timeline` beside `wc -l` and `gzip -dc | wc -l` on
 #                                the same bytes, as ratios; wall time, CPU time and peak RSS from /usr/bin/time -v.
 #                                The runs alternate (timeline, baseline, timeline, ...) RUNS times; medians are printed.
+#   bench/timeline.sh --big-only only the bound run (below).
 #   bench/timeline.sh --big      also the bound run: 10 GiB of logs (40 rotated files, 30 nginx access logs and 10
 #                                syslog files of 256 MiB) collected into one bundle, one timeline run, peak RSS checked
 #                                against 512 MiB. Long (about half an hour on 2 cores); needs about 60 GB free.
@@ -15,7 +16,9 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIZE_MB=${SIZE_MB:-1024}
 RUNS=${RUNS:-3}
 BIG=0
+SMALL=1
 [ "${1:-}" = "--big" ] && BIG=1
+[ "${1:-}" = "--big-only" ] && BIG=1 && SMALL=0
 WORK=$(mktemp -d "${WORK_ROOT:-/var/tmp}/ek-bench-timeline-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
@@ -81,6 +84,7 @@ measure() {
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /,""); print; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo); commit $(git -C "$REPO" rev-parse --short HEAD)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ "$SMALL" = 1 ]; then
 mkdir -p "$WORK/plain/var/log/nginx" "$WORK/gz/var/log/nginx" "$WORK/bundles/plain" "$WORK/bundles/gz"
 LOG=$WORK/plain/var/log/nginx/access.log
 GZ=$WORK/gz/var/log/nginx/access.log.1.gz
@@ -122,6 +126,7 @@ for name, label, base in [("wc", "wc -l", None), ("gzip-wc", "gzip -dc | wc -l",
         row += f"   peak RSS {rss:4.0f} MiB   ratio to {('wc -l' if base == 'wc' else 'gzip -dc | wc -l')}: wall {wall / med(base, 0):.1f}x, cpu {cpu / max(med(base, 1), 0.01):.1f}x"
     print(row)
 PY
+fi
 
 if [ "$BIG" = 1 ]; then
   echo
