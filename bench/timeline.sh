@@ -23,10 +23,11 @@ WORK=$(mktemp -d "${WORK_ROOT:-/var/tmp}/ek-bench-timeline-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 
-dotnet build "$REPO/src/EvidenceKit.Verifier" -c Release -v q -nologo >/dev/null
-dotnet build "$REPO/src/EvidenceKit.Collector" -c Release -v q -nologo >/dev/null
-VERIFY="dotnet $REPO/src/EvidenceKit.Verifier/bin/Release/net10.0/evidencekit-verify.dll"
-COLLECT="dotnet $REPO/src/EvidenceKit.Collector/bin/Release/net10.0/evidencekit-collect.dll"
+# Built into the work directory: a later build of the tree cannot replace the binaries under a running measurement.
+dotnet build "$REPO/src/EvidenceKit.Verifier" -c Release -v q -nologo -o "$WORK/bin" >/dev/null
+dotnet build "$REPO/src/EvidenceKit.Collector" -c Release -v q -nologo -o "$WORK/bin" >/dev/null
+VERIFY="dotnet $WORK/bin/evidencekit-verify.dll"
+COLLECT="dotnet $WORK/bin/evidencekit-collect.dll"
 
 # access_log PATH MIB DAY: a generated nginx combined log of MIB MiB whose times start on day DAY of December 2026.
 access_log() {
