@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 
@@ -11,6 +12,7 @@ namespace EvidenceKit.Timeline.Output;
 internal sealed unsafe class EvidenceJsonEncoder : JavaScriptEncoder
 {
     private static readonly JavaScriptEncoder Relaxed = UnsafeRelaxedJsonEscaping;
+    private static readonly SearchValues<char> Hidden = SearchValues.Create("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029");
 
     private EvidenceJsonEncoder()
     {
@@ -26,14 +28,8 @@ internal sealed unsafe class EvidenceJsonEncoder : JavaScriptEncoder
     {
         var relaxed = Relaxed.FindFirstCharacterToEncode(text, textLength);
         var end = relaxed < 0 ? textLength : relaxed;
-        for (var i = 0; i < end; i++)
-        {
-            if (IsHidden(text[i]))
-            {
-                return i;
-            }
-        }
-        return relaxed;
+        var hidden = new ReadOnlySpan<char>(text, end).IndexOfAny(Hidden);
+        return hidden >= 0 ? hidden : relaxed;
     }
 
     public override bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EvidenceKit.Timeline.Pipeline;
@@ -7,54 +9,105 @@ namespace EvidenceKit.Timeline.Output;
 /// <summary>
 /// One JSON object a line (Timesketch's JSONL import): the fixed fields, then the parsed fields. JSON escaping keeps
 /// every control character, quote and line break inside the string, so a hostile line stays one row; bidirectional
-/// controls are escaped too.
+/// controls are escaped too. A file's provenance values are escaped once per file (<see cref="FileJson"/>), not per
+/// event, and rows are gathered in memory and written to the stream in blocks.
 /// </summary>
 internal sealed class JsonlTimelineWriter : ITimelineWriter
 {
+    private const int BlockBytes = 64 * 1024;
+    private const int MaxCachedNames = 1024;
     private static readonly JavaScriptEncoder Encoder = EvidenceJsonEncoder.Instance;
+    private static readonly JsonEncodedText[] FixedNames = TimelineFieldNames.Fixed.Select(n => JsonEncodedText.Encode(n, Encoder)).ToArray();
+    private static readonly JsonEncodedText Unparsed = JsonEncodedText.Encode("unparsed", Encoder);
     private readonly Stream _output;
+    private readonly ArrayBufferWriter<byte> _buffer = new(BlockBytes * 2);
     private readonly Utf8JsonWriter _json;
+    private readonly Dictionary<int, FileJson> _files = [];
+    private readonly Dictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
 
     public JsonlTimelineWriter(Stream output)
     {
         _output = output;
-        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Encoder, Indented = false, SkipValidation = false });
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Encoder, Indented = false, SkipValidation = false });
     }
 
     public void Write(TimelineEvent e, EvidenceFile file)
     {
-        var values = TimelineRow.Fixed(e, file);
-        _json.WriteStartObject();
-        for (var i = 0; i < values.Length; i++)
+        if (!_files.TryGetValue(file.Ordinal, out var provenance))
         {
-            var name = TimelineFieldNames.Fixed[i];
-            if (values[i] is not { } value)
-            {
-                continue;
-            }
-            if (name is "timestamp" or "line" or "offset")
-            {
-                _json.WriteNumber(name, long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                _json.WriteString(name, Json(value));
-            }
+            _files[file.Ordinal] = provenance = new FileJson(file, Encoder);
+        }
+        Span<char> datetime = stackalloc char[40];
+        var stamp = new DateTime(e.Ticks, DateTimeKind.Utc);
+        stamp.TryFormat(datetime, out var length, "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+        _json.WriteStartObject();
+        _json.WriteString(FixedNames[0], Json(e.Message));
+        _json.WriteString(FixedNames[1], datetime[..length]);
+        _json.WriteNumber(FixedNames[2], TimelineRow.Timestamp(e));
+        _json.WriteString(FixedNames[3], Json(e.TimestampDescription));
+        Put(4, provenance.Host);
+        Put(5, e.Unparsed ? Unparsed : provenance.Parser);
+        Put(6, provenance.BundleId);
+        Put(7, provenance.EvidenceId);
+        Put(8, provenance.BagPath);
+        Put(9, provenance.SourcePath);
+        _json.WriteNumber(FixedNames[e.PositionIsOffset ? 11 : 10], e.Position);
+        Put(12, provenance.Sha256);
+        Put(13, provenance.Verdict);
+        _json.WriteString(FixedNames[14], Json(e.Original));
+        if (e.TimeNote is { } note)
+        {
+            _json.WriteString(FixedNames[15], Json(note));
         }
         foreach (var (key, value) in e.Fields)
         {
-            _json.WriteString(Json(TimelineFieldNames.Parsed(key)), Json(value));
+            _json.WriteString(Name(key), Json(value));
         }
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();
-        _output.WriteByte((byte)'\n');
+        _buffer.GetSpan(1)[0] = (byte)'\n';
+        _buffer.Advance(1);
+        if (_buffer.WrittenCount >= BlockBytes)
+        {
+            Drain();
+        }
+    }
+
+    private void Put(int name, JsonEncodedText? value)
+    {
+        if (value is { } text)
+        {
+            _json.WriteString(FixedNames[name], text);
+        }
+    }
+
+    private JsonEncodedText Name(string key)
+    {
+        if (_names.TryGetValue(key, out var name))
+        {
+            return name;
+        }
+        name = JsonEncodedText.Encode(Json(TimelineFieldNames.Parsed(key)), Encoder);
+        if (_names.Count < MaxCachedNames)
+        {
+            _names[key] = name;
+        }
+        return name;
+    }
+
+    private void Drain()
+    {
+        _output.Write(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
     }
 
     private static string Json(string text) => SafeText.WellFormed(text);
 
     public void Dispose()
     {
+        _json.Flush();
+        Drain();
         _json.Dispose();
         _output.Flush();
     }

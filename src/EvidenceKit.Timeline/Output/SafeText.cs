@@ -51,7 +51,12 @@ internal static class SafeText
     /// <summary><paramref name="text"/> with every lone surrogate replaced by U+FFFD (so it can be written as UTF-8).</summary>
     public static string WellFormed(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return text;
+        }
+        for (var i = first; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {

@@ -1,28 +1,27 @@
 namespace EvidenceKit.Timeline.Pipeline;
 
 /// <summary>
-/// Sorts any number of events in bounded memory (an external merge sort): events are held until their estimated size
-/// reaches the run budget, then sorted and spilled to a run file in a private temporary directory (mode 0700, removed
-/// on dispose); at the end the runs are merged k ways (in passes of at most <see cref="MaxFanIn"/> open runs).
+/// Sorts any number of events in bounded memory (an external merge sort): events are held serialized in a
+/// <see cref="RunBuffer"/> until it holds the run budget in bytes, then sorted by their keys and spilled to a run file in
+/// a private temporary directory (mode 0700, removed on dispose); at the end the runs are merged k ways, at most
+/// <see cref="MaxFanIn"/> open at once (when there are more, the fewest runs needed are first merged into one).
 /// Thread-safe for <see cref="Add"/>; <see cref="Merge"/> is called once, after every Add.
 /// </summary>
 internal sealed class ExternalSorter : IDisposable
 {
     /// <summary>The most run files merged at once.</summary>
-    public const int MaxFanIn = 64;
+    public const int MaxFanIn = 256;
 
-    private const int FileBuffer = 64 * 1024;
+    private const int FileBuffer = 32 * 1024;
     private readonly object _lock = new();
-    private readonly long _runBudget;
     private readonly string _directory;
-    private readonly List<TimelineEvent> _held = [];
+    private readonly RunBuffer _held;
     private readonly List<(string Path, long Count)> _runs = [];
-    private long _heldBytes;
     private int _nextRun;
 
     public ExternalSorter(long runBudget, string? tempRoot)
     {
-        _runBudget = runBudget;
+        _held = new RunBuffer((int)Math.Clamp(runBudget, 1024, 1L << 30));
         _directory = tempRoot is null ? System.IO.Directory.CreateTempSubdirectory("evidencekit-timeline-").FullName : Private(tempRoot);
     }
 
@@ -39,11 +38,10 @@ internal sealed class ExternalSorter : IDisposable
         {
             foreach (var e in batch)
             {
-                _held.Add(e);
-                _heldBytes += e.EstimatedBytes();
-                if (_heldBytes >= _runBudget)
+                if (!_held.TryAdd(e))
                 {
                     Spill();
+                    _held.TryAdd(e);
                 }
             }
         }
@@ -54,8 +52,8 @@ internal sealed class ExternalSorter : IDisposable
     {
         if (_runs.Count == 0)
         {
-            _held.Sort(TimelineEvent.Compare);
-            foreach (var e in _held)
+            _held.Sort();
+            foreach (var e in _held.Read())
             {
                 yield return e;
             }
@@ -67,7 +65,8 @@ internal sealed class ExternalSorter : IDisposable
         }
         while (_runs.Count > MaxFanIn)
         {
-            var group = _runs.Take(MaxFanIn).ToList();
+            // Merging the fewest runs that bring the count down to the fan-in rewrites the least data.
+            var group = _runs.Take(Math.Min(MaxFanIn, _runs.Count - MaxFanIn + 1)).ToList();
             _runs.RemoveRange(0, group.Count);
             var path = NextRunPath();
             long count = 0;
@@ -127,20 +126,15 @@ internal sealed class ExternalSorter : IDisposable
 
     private void Spill()
     {
-        _held.Sort(TimelineEvent.Compare);
+        _held.Sort();
         var path = NextRunPath();
-        using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer)))
+        using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer))
         {
-            foreach (var e in _held)
-            {
-                SpillFormat.Write(writer, e);
-            }
+            _held.WriteTo(output);
         }
         _runs.Add((path, _held.Count));
         RunsSpilled++;
         _held.Clear();
-        _held.TrimExcess();
-        _heldBytes = 0;
     }
 
     private static string Private(string root)

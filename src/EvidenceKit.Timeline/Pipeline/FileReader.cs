@@ -2,7 +2,6 @@ using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Verification.Snapshot;
 using EvidenceKit.Timeline.Parsing;
 using EvidenceKit.Timeline.Reading;
-using EvidenceKit.Timeline.Summary;
 
 namespace EvidenceKit.Timeline.Pipeline;
 
@@ -12,7 +11,7 @@ namespace EvidenceKit.Timeline.Pipeline;
 /// bytes under the size bound, then given to the parser that fits best. Whatever goes wrong is a note on the file,
 /// never an abort of the run.
 /// </summary>
-internal sealed class FileReader(TimelineOptions options, IReadOnlyList<ILogParser> parsers, ExternalSorter sorter, TriageSummary summary, FieldNames names)
+internal sealed class FileReader(TimelineOptions options, IReadOnlyList<ILogParser> parsers, EventPipe pipe)
 {
     private const int SampleBytes = 4096;
     private const int MagicBytes = 16;
@@ -72,7 +71,7 @@ internal sealed class FileReader(TimelineOptions options, IReadOnlyList<ILogPars
                 return;
             }
             file.Parser = parser.Name;
-            var sink = new FileSink(file, options, sorter, summary, names);
+            var sink = new FileSink(file, options, pipe);
             try
             {
                 parser.Parse(new LogSource(new ReplayStream(head, content), sample, file.Bundle.Clock(file.Record)), sink, cancellationToken);

@@ -1,15 +1,14 @@
 using System.Globalization;
 using EvidenceKit.Timeline.Parsing;
-using EvidenceKit.Timeline.Summary;
 
 namespace EvidenceKit.Timeline.Pipeline;
 
 /// <summary>
 /// Receives one file's events from its parser: applies the clock correction and the time window, bounds every string
-/// (a parser bug cannot make an event unbounded), numbers events in file order, tallies them and hands them to the
-/// sorter in batches. Unreadable lines are counted, and kept as raw events when asked.
+/// (a parser bug cannot make an event unbounded), numbers events in file order, and hands them in batches to the pipe
+/// (tallies and sorter). Unreadable lines are counted, and kept as raw events when asked.
 /// </summary>
-internal sealed class FileSink(EvidenceFile file, TimelineOptions options, ExternalSorter sorter, TriageSummary summary, FieldNames names) : IEventSink
+internal sealed class FileSink(EvidenceFile file, TimelineOptions options, EventPipe pipe) : IEventSink
 {
     /// <summary>The longest text kept in an event's message or original, in characters.</summary>
     public const int MaxText = 64 * 1024;
@@ -47,10 +46,18 @@ internal sealed class FileSink(EvidenceFile file, TimelineOptions options, Exter
             return;
         }
         file.Events++;
-        var fields = logEvent.Fields
-            .OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => new KeyValuePair<string, string>(Bound(f.Key, 128), Bound(f.Value, MaxFieldText)))
-            .ToArray();
+        var fields = new KeyValuePair<string, string>[logEvent.Fields.Count];
+        var n = 0;
+        foreach (var (key, value) in logEvent.Fields)
+        {
+            fields[n++] = new(key, value);
+        }
+        // Sorted by name before the names are cut, as the keys of a dictionary they are distinct.
+        Array.Sort(fields, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = new(Bound(fields[i].Key, 128), Bound(fields[i].Value, MaxFieldText));
+        }
         Add(new TimelineEvent
         {
             Ticks = time.UtcTicks,
@@ -103,9 +110,7 @@ internal sealed class FileSink(EvidenceFile file, TimelineOptions options, Exter
         {
             return;
         }
-        summary.Observe(file, _batch);
-        names.Add(_batch);
-        sorter.Add(_batch);
+        pipe.Post(file, _batch);
         _batch = new List<TimelineEvent>(BatchSize);
     }
 

@@ -83,11 +83,27 @@ internal sealed class TimelineBuilder(TimelineOptions options, IReadOnlyList<ILo
         _sorter = new ExternalSorter(options.RunBytes, options.TempRoot);
         var summary = new TriageSummary();
         var names = new FieldNames();
-        var reader = new FileReader(options, parsers ?? ParserCatalog.All, _sorter, summary, names);
-        // Largest files first so one big file does not finish alone at the end.
-        var order = _files.OrderByDescending(f => f.Record.Size).ToList();
-        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            file => reader.Read(file, _snapshotOf[file.Ordinal], cancellationToken));
+        var sorter = _sorter;
+        using (var pipe = new EventPipe((file, batch) =>
+               {
+                   summary.Observe(file, batch);
+                   names.Add(batch);
+                   sorter.Add(batch);
+               }))
+        {
+            var reader = new FileReader(options, parsers ?? ParserCatalog.All, pipe);
+            // Largest files first so one big file does not finish alone at the end.
+            var order = _files.OrderByDescending(f => f.Record.Size).ToList();
+            try
+            {
+                Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                    file => reader.Read(file, _snapshotOf[file.Ordinal], cancellationToken));
+            }
+            finally
+            {
+                pipe.Complete();
+            }
+        }
         return new TimelineResult(_sorter, summary, names.Sorted(), _files);
     }
 

@@ -28,17 +28,6 @@ internal sealed class TimelineEvent
 
     public required IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; }
 
-    /// <summary>A rough count of the bytes this event holds in memory, for the run budget.</summary>
-    public long EstimatedBytes()
-    {
-        long bytes = 160 + (2L * (TimestampDescription.Length + Message.Length + Original.Length + (TimeNote?.Length ?? 0)));
-        foreach (var (key, value) in Fields)
-        {
-            bytes += 80 + (2L * (key.Length + value.Length));
-        }
-        return bytes;
-    }
-
     /// <summary>The timeline's order: time, then file, then position in the file.</summary>
     public static int Compare(TimelineEvent? a, TimelineEvent? b)
     {

@@ -23,8 +23,8 @@ internal sealed record TimelineOptions
     /// <summary>The most bytes one compressed file may expand to before it is named in the summary and left.</summary>
     public long MaxDecompressedBytes { get; init; } = 64L * 1024 * 1024 * 1024;
 
-    /// <summary>The estimated memory of events held before a sorted run is spilled to disk.</summary>
-    public long RunBytes { get; init; } = 48L * 1024 * 1024;
+    /// <summary>The bytes of serialized events held in memory before they are sorted and spilled to disk as one run.</summary>
+    public long RunBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Files parsed at once.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);

@@ -32,22 +32,29 @@ internal sealed class TriageSummary
     {
         lock (_lock)
         {
+            // A batch is one file's: its two source tallies (parsed, unparsed) are looked up once, not per event.
+            SourceTally? parsed = null, unparsed = null;
             foreach (var e in events)
             {
-                Observe(file, e);
+                var source = e.Unparsed ? unparsed ??= Source(file, "unparsed") : parsed ??= Source(file, file.Parser ?? "");
+                Observe(file, source, e);
             }
         }
     }
 
-    private void Observe(EvidenceFile file, TimelineEvent e)
+    private SourceTally Source(EvidenceFile file, string parser)
     {
-        var time = new DateTimeOffset(e.Ticks, TimeSpan.Zero);
-        var parser = e.Unparsed ? "unparsed" : file.Parser ?? "";
         var key = (file.Bundle.Facts.Host, file.Record.SourcePath, parser);
         if (!_sources.TryGetValue(key, out var source))
         {
             _sources[key] = source = new SourceTally(key.Host, key.SourcePath, parser);
         }
+        return source;
+    }
+
+    private void Observe(EvidenceFile file, SourceTally source, TimelineEvent e)
+    {
+        var time = new DateTimeOffset(e.Ticks, TimeSpan.Zero);
         source.Events++;
         source.First = time < source.First ? time : source.First;
         source.Last = time > source.Last ? time : source.Last;

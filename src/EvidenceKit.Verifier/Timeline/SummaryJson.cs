@@ -13,105 +13,95 @@ internal static class SummaryJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Default }))
         {
             json.WriteStartObject();
-            json.WriteStartArray("bundles");
-            foreach (var b in report.Bundles)
+            Objects(json, "bundles", report.Bundles, (j, b) =>
             {
-                json.WriteStartObject();
-                json.WriteString("path", b.Path);
-                json.WriteString("bundle_id", b.BundleId);
-                json.WriteString("host", b.Host);
-                json.WriteString("verdict", b.Verdict);
-                json.WriteString("zone", b.Zone);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+                j.WriteString("path", b.Path);
+                j.WriteString("bundle_id", b.BundleId);
+                j.WriteString("host", b.Host);
+                j.WriteString("verdict", b.Verdict);
+                j.WriteString("zone", b.Zone);
+            });
             json.WriteNumber("events_written", report.EventsWritten);
-            json.WriteStartArray("sources");
-            foreach (var s in report.Sources)
+            Objects(json, "sources", report.Sources, (j, s) =>
             {
-                json.WriteStartObject();
-                json.WriteString("host", s.Host);
-                json.WriteString("source_path", s.SourcePath);
-                json.WriteString("parser", s.Parser);
-                json.WriteNumber("events", s.Events);
-                json.WriteString("first", SummaryText.Time(s.First));
-                json.WriteString("last", SummaryText.Time(s.Last));
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            Clients(json, "top_requests", report.TopByRequests);
-            Clients(json, "top_errors", report.TopByErrors);
-            Clients(json, "top_auth_failures", report.TopByAuthFailures);
+                j.WriteString("host", s.Host);
+                j.WriteString("source_path", s.SourcePath);
+                j.WriteString("parser", s.Parser);
+                j.WriteNumber("events", s.Events);
+                j.WriteString("first", SummaryText.Time(s.First));
+                j.WriteString("last", SummaryText.Time(s.Last));
+            });
+            Objects(json, "top_requests", report.TopByRequests, Client);
+            Objects(json, "top_errors", report.TopByErrors, Client);
+            Objects(json, "top_auth_failures", report.TopByAuthFailures, Client);
             json.WriteNumber("untracked_client_events", report.UntrackedClientEvents);
             json.WriteStartObject("attack_patterns");
             foreach (var p in report.Patterns)
             {
                 json.WriteStartObject(p.Name);
                 json.WriteNumber("count", p.Count);
-                json.WriteStartArray("examples");
-                foreach (var hit in p.Examples)
+                Objects(json, "examples", p.Examples, (j, hit) =>
                 {
-                    json.WriteStartObject();
-                    json.WriteString("datetime", SummaryText.Time(hit.Time));
-                    json.WriteString("client_ip", hit.ClientIp);
-                    json.WriteString("request", hit.Request);
-                    json.WriteString("host", hit.Host);
-                    json.WriteString("evidence_id", hit.EvidenceId);
-                    json.WriteString("bag_path", hit.BagPath);
-                    json.WriteNumber("line", hit.Line);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                    j.WriteString("datetime", SummaryText.Time(hit.Time));
+                    j.WriteString("client_ip", hit.ClientIp);
+                    j.WriteString("request", hit.Request);
+                    j.WriteString("host", hit.Host);
+                    j.WriteString("evidence_id", hit.EvidenceId);
+                    j.WriteString("bag_path", hit.BagPath);
+                    j.WriteNumber("line", hit.Line);
+                });
                 json.WriteEndObject();
             }
             json.WriteEndObject();
-            json.WriteStartArray("files");
-            foreach (var f in report.Files)
+            Objects(json, "files", report.Files, (j, f) =>
             {
-                json.WriteStartObject();
-                json.WriteString("host", f.Host);
-                json.WriteString("evidence_id", f.EvidenceId);
-                json.WriteString("bag_path", f.BagPath);
-                json.WriteString("source_path", f.SourcePath);
-                json.WriteString("parser", f.Parser);
-                json.WriteString("compression", f.Compression);
-                json.WriteNumber("events", f.Events);
-                json.WriteNumber("unparsed", f.Unparsed);
-                json.WriteNumber("outside_window", f.OutsideWindow);
-                json.WriteString("verdict", f.Verdict);
-                json.WriteStartArray("notes");
-                foreach (var note in f.Notes)
-                {
-                    json.WriteStringValue(note);
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("not_in_manifest");
-            foreach (var path in report.Unlisted)
-            {
-                json.WriteStringValue(path);
-            }
-            json.WriteEndArray();
+                j.WriteString("host", f.Host);
+                j.WriteString("evidence_id", f.EvidenceId);
+                j.WriteString("bag_path", f.BagPath);
+                j.WriteString("source_path", f.SourcePath);
+                j.WriteString("parser", f.Parser);
+                j.WriteString("compression", f.Compression);
+                j.WriteNumber("events", f.Events);
+                j.WriteNumber("unparsed", f.Unparsed);
+                j.WriteNumber("outside_window", f.OutsideWindow);
+                j.WriteString("verdict", f.Verdict);
+                Strings(j, "notes", f.Notes);
+            });
+            Strings(json, "not_in_manifest", report.Unlisted);
             json.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void Clients(Utf8JsonWriter json, string name, IReadOnlyList<ClientTally> clients)
+    private static void Client(Utf8JsonWriter json, ClientTally c)
+    {
+        json.WriteString("client_ip", c.Address);
+        json.WriteNumber("requests", c.Requests);
+        json.WriteNumber("errors", c.Errors);
+        json.WriteNumber("auth_failures", c.AuthFailures);
+        json.WriteString("first", SummaryText.Time(c.First));
+        json.WriteString("last", SummaryText.Time(c.Last));
+    }
+
+    /// <summary>An array <paramref name="name"/> of one object per item, its members written by <paramref name="members"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> members)
     {
         json.WriteStartArray(name);
-        foreach (var c in clients)
+        foreach (var item in items)
         {
             json.WriteStartObject();
-            json.WriteString("client_ip", c.Address);
-            json.WriteNumber("requests", c.Requests);
-            json.WriteNumber("errors", c.Errors);
-            json.WriteNumber("auth_failures", c.AuthFailures);
-            json.WriteString("first", SummaryText.Time(c.First));
-            json.WriteString("last", SummaryText.Time(c.Last));
+            members(json, item);
             json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
         }
         json.WriteEndArray();
     }

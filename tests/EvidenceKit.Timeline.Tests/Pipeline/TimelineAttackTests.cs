@@ -181,7 +181,7 @@ public sealed class TimelineAttackTests : IDisposable
         }
         _root.Write("var/log/nginx/access.log", lines.ToString());
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
-        var builder = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), RunBytes = 32 * 1024, TempRoot = _out.Path });
+        var builder = new TimelineBuilder(new TimelineOptions { BagFiles = HostAdapters.BagFiles(new System.IO.Abstractions.FileSystem()), RunBytes = 2 * 1024, TempRoot = _out.Path });
         builder.AddBundle(bundle, "valid", Verified(bundle));
 
         var result = builder.Build();

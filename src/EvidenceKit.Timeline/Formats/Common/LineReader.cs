@@ -52,6 +52,12 @@ internal sealed class LineReader
             sawAny = true;
             var span = _buffer.AsSpan(_start, _end - _start);
             var newline = span.IndexOf((byte)'\n');
+            if (newline >= 0 && _line.Length == 0 && newline <= MaxLineBytes)
+            {
+                // The whole line is in the buffer: decoded from there, not copied first.
+                _start += newline + 1;
+                return Emit(span[..newline], truncated: false, out line);
+            }
             var take = newline < 0 ? span.Length : newline;
             var room = MaxLineBytes - (int)_line.Length;
             if (take > room)
@@ -86,9 +92,10 @@ internal sealed class LineReader
         return true;
     }
 
-    private bool Emit(bool truncated, out LogLine line)
+    private bool Emit(bool truncated, out LogLine line) => Emit(_line.GetBuffer().AsSpan(0, (int)_line.Length), truncated, out line);
+
+    private bool Emit(ReadOnlySpan<byte> bytes, bool truncated, out LogLine line)
     {
-        var bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
         if (!truncated && bytes.Length > 0 && bytes[^1] == (byte)'\r')
         {
             bytes = bytes[..^1];
