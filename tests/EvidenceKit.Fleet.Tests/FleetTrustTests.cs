@@ -56,6 +56,15 @@ public sealed class FleetTrustTests(FleetScenario fleet)
     }
 
     [SkippableFact]
+    public void After_the_case_the_documented_lock_refuses_the_host_s_own_key_that_logged_in_just_before()
+    {
+        Skip.If(fleet.SkipReason is not null, fleet.SkipReason);
+        var (before, after) = fleet.LoginsAroundLock;
+        before.ExitCode.Should().Be(0, $"the control must log in, or the refusal proves nothing: {before.Output}");
+        after.ExitCode.Should().NotBe(0, $"a locked account must not log in: {after.Output}");
+    }
+
+    [SkippableFact]
     public void Each_host_s_summary_row_names_its_own_evidence_account()
     {
         Skip.If(fleet.SkipReason is not null, fleet.SkipReason);

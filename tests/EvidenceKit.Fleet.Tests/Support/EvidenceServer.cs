@@ -90,6 +90,43 @@ public sealed class EvidenceServer : IDisposable
         _sshd.Start(Port);
     }
 
+    /// <summary>
+    /// Logs in to <paramref name="host"/>'s account with its own key (a passphrase-less copy, so sftp runs in batch
+    /// mode), runs <c>deploy/evidence-accounts.sh lock</c> as the README prints it after a case, and logs in again.
+    /// </summary>
+    public (AttackAttempt Before, AttackAttempt After) LockAsDocumented(string host)
+    {
+        using var keys = new TempDirectory("ek-lock-");
+        var key = keys.Combine("key");
+        File.Copy(Key(host), key);
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var strip = Run.Tool("ssh-keygen", ["-p", "-q", "-P", Passphrase, "-N", "", "-f", key], timeout: LoginLimit);
+        if (strip.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ssh-keygen -p failed: {strip.StdOut}{strip.StdErr}");
+        }
+        var before = Login(host, key, "before the lock (control)");
+        var locked = Run.Tool(Script, ["lock", "--case", FleetScenario.Case, "--prefix", Prefix, host], timeout: LoginLimit);
+        if (locked.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"evidence-accounts.sh lock failed: {locked.StdOut}{locked.StdErr}");
+        }
+        return (before, Login(host, key, "after the lock"));
+    }
+
+    private static readonly TimeSpan LoginLimit = TimeSpan.FromSeconds(30);
+
+    private AttackAttempt Login(string host, string key, string when)
+    {
+        var result = Run.Tool("sftp", [
+            "-b", "-", "-P", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", key,
+            "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "ControlPath=none", "-o", "ConnectTimeout=15",
+            $"{Account(host)}@{Address}",
+        ], stdin: "ls /upload\n", timeout: LoginLimit);
+        return new AttackAttempt($"{host} logs in to its own account {when}", when.Contains("control", StringComparison.Ordinal), result.ExitCode, result.StdOut + result.StdErr);
+    }
+
     public static string Script => Path.Combine(Run.RepositoryRoot(), "deploy", "evidence-accounts.sh");
 
     /// <summary>The account the script made for <paramref name="host"/>.</summary>

@@ -11,7 +11,7 @@ namespace EvidenceKit.Fleet.Tests.Support;
 /// deploy/evidence-accounts.sh. Run 1 with web13's sshd stopped; run 2 with web13 back, root on web13 attacking the
 /// other hosts' bundles with the agent forwarded to it, then its collector killed mid-copy; run 3 resumes it; run 4 has
 /// nothing to do. Then web11 and web12 pointed at one shared account: run 5 is refused, run 6 (opted in, prosecution,
-/// one signing key per host) collects. Every run's output, summary and the evidence server's entries afterwards are
+/// one signing key per host) collects. Last, web11's account is locked as the README says to after a case. Every run's output, summary and the evidence server's entries afterwards are
 /// kept for the tests to judge.
 /// </summary>
 public sealed class FleetScenario : IDisposable
@@ -136,7 +136,11 @@ public sealed class FleetScenario : IDisposable
         Runs.Add(RunPlaybook(_dir.Combine("shared", "inventory.yml"), SharedSummaryDir));
         WriteSharedInventory(allow: true);
         Runs.Add(RunPlaybook(_dir.Combine("shared", "inventory.yml"), SharedSummaryDir));
+        LoginsAroundLock = Server!.LockAsDocumented("web11");
     }
+
+    /// <summary>web11's own key logging in to its account just before and just after the documented lock (run after the last run).</summary>
+    public (AttackAttempt Before, AttackAttempt After) LoginsAroundLock { get; private set; }
 
     private PlaybookRun RunPlaybook() => RunPlaybook(_dir.Combine("inventory.yml"), SummaryDir);
 
@@ -144,7 +148,7 @@ public sealed class FleetScenario : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var playbook = Path.Combine(Run.RepositoryRoot(), "deploy", "ansible", "collect.yml");
-        var result = Run.Tool("ansible-playbook", ["-i", inventory, playbook], _dir.Path, new Dictionary<string, string?>
+        var result = Run.Tool("ansible-playbook", ["-i", inventory, playbook, "-f", "25"], _dir.Path, new Dictionary<string, string?>
         {
             ["EVIDENCEKIT_SSH_KEY_PASSPHRASE"] = Server!.Passphrase,
             ["EVIDENCEKIT_KEY_PASSPHRASE"] = TestPki.Passphrase,

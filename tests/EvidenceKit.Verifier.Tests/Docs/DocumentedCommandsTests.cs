@@ -116,6 +116,7 @@ public sealed class DocumentedCommandsTests
             "install -d -o ir-case42 -g evidence -m 0750 /srv/evidence/case42/upload",
             "install -d -o root -g root -m 0755 /srv/evidence/case42/.ssh",
             "install -m 0644 -o root -g root collector_key.pub /srv/evidence/case42/.ssh/authorized_keys",
+            "systemctl reload ssh",
             "scripts/publish.sh linux-x64 win-x64 osx-arm64",
             "sudo bench/run.sh",
             "sudo bench/run.sh --corpora large --rounds 1",
@@ -138,7 +139,9 @@ public sealed class DocumentedCommandsTests
         ci.Should().Contain("awk '/^```/{n++; next} n==1' README.md", "CI runs README's first block as printed");
         ci.Should().Contain("/^## Getting the binary onto the server/", "CI runs README's publish command as printed");
         var fleet = File.ReadAllText(Path.Combine(root, "tests", "EvidenceKit.Fleet.Tests", "Support", "FleetScenario.cs"));
-        fleet.Should().Contain("\"ansible-playbook\", [\"-i\", _dir.Combine(\"inventory.yml\")");
+        fleet.Should().Contain("\"ansible-playbook\", [\"-i\", inventory, playbook, \"-f\", \"25\"]");
+        var server = File.ReadAllText(Path.Combine(root, "tests", "EvidenceKit.Fleet.Tests", "Support", "EvidenceServer.cs"));
+        server.Should().Contain("\"create\", \"--case\"").And.Contain("[\"lock\", \"--case\"").And.Contain("[\"delete\", \"--case\"");
         fleet.Should().Contain("[\"EVIDENCEKIT_SSH_KEY_PASSPHRASE\"] =", "the fleet tests give the evidence key's passphrase as README exports it");
         Blocks("README.md")[0].Should().Match<MarkdownCode.Block>(b => b.Marker == DocStories.Ci);
     }
