@@ -105,27 +105,34 @@ public sealed class EvidenceServer : IDisposable
         {
             throw new InvalidOperationException($"ssh-keygen -p failed: {strip.StdOut}{strip.StdErr}");
         }
-        var before = Login(host, key, "before the lock (control)");
+        var before = Login(host, key, "before the lock (control)", shouldWork: true);
         var locked = Run.Tool(Script, ["lock", "--case", FleetScenario.Case, "--prefix", Prefix, host], timeout: LoginLimit);
         if (locked.ExitCode != 0)
         {
             throw new InvalidOperationException($"evidence-accounts.sh lock failed: {locked.StdOut}{locked.StdErr}");
         }
-        return (before, Login(host, key, "after the lock"));
+        return (before, Login(host, key, "after the lock", shouldWork: false));
     }
 
     private static readonly TimeSpan LoginLimit = TimeSpan.FromSeconds(30);
 
-    private AttackAttempt Login(string host, string key, string when)
+    private AttackAttempt Login(string host, string key, string when, bool shouldWork)
     {
-        var result = Run.Tool("sftp", [
-            "-b", "-", "-P", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", key,
-            "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "ControlPath=none", "-o", "ConnectTimeout=15",
-            $"{Account(host)}@{Address}",
-        ], stdin: "ls /upload\n", timeout: LoginLimit);
-        return new AttackAttempt($"{host} logs in to its own account {when}", when.Contains("control", StringComparison.Ordinal), result.ExitCode, result.StdOut + result.StdErr);
+        var result = Batch(Account(host), "ls /upload", ["-i", key, "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none"]);
+        return new AttackAttempt($"{host} logs in to its own account {when}", shouldWork, result.ExitCode, result.StdOut + result.StdErr);
     }
+
+    /// <summary>
+    /// One sftp batch of one command as <paramref name="account"/>, logging in with <paramref name="identity"/> (sftp
+    /// options naming a key or an agent), never asking, never trusting or remembering a host key, bounded in time.
+    /// </summary>
+    public ProcessResult Batch(string account, string command, IEnumerable<string> identity) =>
+        Run.Tool("sftp", [
+            "-b", "-", "-P", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. identity,
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+            "-o", "ControlPath=none", "-o", "ConnectTimeout=15",
+            $"{account}@{Address}",
+        ], stdin: command + "\n", timeout: LoginLimit);
 
     public static string Script => Path.Combine(Run.RepositoryRoot(), "deploy", "evidence-accounts.sh");
 

@@ -55,12 +55,7 @@ public static class HostAttacker
 
     private static AttackAttempt Try(EvidenceServer server, string socket, string account, string command, string what, bool shouldWork = false)
     {
-        var result = Run.Tool("sftp", [
-            "-b", "-", "-P", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-            "-o", $"IdentityAgent={socket}", "-o", "ControlPath=none", "-o", "ConnectTimeout=15",
-            $"{account}@{server.Address}",
-        ], stdin: command + "\n", timeout: SftpLimit);
+        var result = server.Batch(account, command, ["-o", $"IdentityAgent={socket}"]);
         return new AttackAttempt($"{what}: {command}", shouldWork, result.ExitCode, result.StdOut + result.StdErr);
     }
 }
