@@ -46,18 +46,7 @@ internal sealed class FileSink(EvidenceFile file, TimelineOptions options, Event
             return;
         }
         file.Events++;
-        var fields = new KeyValuePair<string, string>[logEvent.Fields.Count];
-        var n = 0;
-        foreach (var (key, value) in logEvent.Fields)
-        {
-            fields[n++] = new(key, value);
-        }
-        // Sorted by name before the names are cut, as the keys of a dictionary they are distinct.
-        Array.Sort(fields, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = new(Bound(fields[i].Key, 128), Bound(fields[i].Value, MaxFieldText));
-        }
+        var fields = SortedFields(logEvent.Fields);
         Add(new TimelineEvent
         {
             Ticks = time.UtcTicks,
@@ -121,6 +110,36 @@ internal sealed class FileSink(EvidenceFile file, TimelineOptions options, Event
         {
             Flush();
         }
+    }
+
+    /// <summary>The fields sorted by name, names and values bounded.</summary>
+    private static KeyValuePair<string, string>[] SortedFields(IReadOnlyDictionary<string, string> source)
+    {
+        KeyValuePair<string, string>[] fields;
+        if (source is FieldList list)
+        {
+            // Already sorted, names distinct (the hot parsers build this form).
+            fields = list.Sorted.ToArray();
+        }
+        else
+        {
+            fields = new KeyValuePair<string, string>[source.Count];
+            var n = 0;
+            foreach (var (key, value) in source)
+            {
+                fields[n++] = new(key, value);
+            }
+            // Sorted by name before the names are cut, as the keys of a dictionary they are distinct.
+            Array.Sort(fields, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].Key.Length > 128 || fields[i].Value.Length > MaxFieldText)
+            {
+                fields[i] = new(Bound(fields[i].Key, 128), Bound(fields[i].Value, MaxFieldText));
+            }
+        }
+        return fields;
     }
 
     private static string? Join(string? a, string b) => a is null ? b : a + "; " + b;

@@ -14,9 +14,12 @@ internal sealed class CollectingSink : IEventSink
     public void Unparsed(long position, string original) => UnparsedLines.Add((position, original));
 
     /// <summary>Parses <paramref name="text"/> as the file <paramref name="sourcePath"/> of a host in <paramref name="zone"/>, last modified at <paramref name="modified"/>.</summary>
-    public static CollectingSink Parse(ILogParser parser, string sourcePath, string text, string zone = "UTC", DateTimeOffset? modified = null)
+    public static CollectingSink Parse(ILogParser parser, string sourcePath, string text, string zone = "UTC", DateTimeOffset? modified = null) =>
+        Parse(parser, sourcePath, System.Text.Encoding.UTF8.GetBytes(text), zone, modified);
+
+    /// <summary>Parses <paramref name="bytes"/> (any bytes, valid UTF-8 or not) as the file <paramref name="sourcePath"/>.</summary>
+    public static CollectingSink Parse(ILogParser parser, string sourcePath, byte[] bytes, string zone = "UTC", DateTimeOffset? modified = null)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var sample = new LogSample(Reading.LogNames.BaseName(sourcePath), sourcePath, bytes.AsMemory(0, Math.Min(bytes.Length, 4096)));
         var clock = new LogClock(TimeZoneInfo.FindSystemTimeZoneById(zone), zone, modified ?? new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
         var sink = new CollectingSink();

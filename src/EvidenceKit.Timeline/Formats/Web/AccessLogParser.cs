@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using EvidenceKit.Timeline.Formats.Common;
 using EvidenceKit.Timeline.Parsing;
 using EvidenceKit.Timeline.Reading;
@@ -13,7 +11,7 @@ namespace EvidenceKit.Timeline.Formats.Web;
 /// The time carries its own offset. Named <c>nginx-access</c> or <c>apache-access</c> by the path it came from,
 /// <c>web-access</c> otherwise.
 /// </summary>
-internal sealed partial class AccessLogParser(string name) : ILogParser
+internal sealed class AccessLogParser(string name) : ILogParser
 {
     /// <inheritdoc />
     public string Name => name;
@@ -24,7 +22,7 @@ internal sealed partial class AccessLogParser(string name) : ILogParser
     /// <inheritdoc />
     public int Fits(LogSample sample)
     {
-        if (WebFiles.Family(sample.SourcePath) + "-access" != name || !WebFiles.FirstLinesMatch(sample.Head, line => Line().IsMatch(line)))
+        if (WebFiles.Family(sample.SourcePath) + "-access" != name || !WebFiles.FirstLinesMatch(sample.Head, line => AccessLineShape.TryMatch(line, out _)))
         {
             return 0;
         }
@@ -53,50 +51,74 @@ internal sealed partial class AccessLogParser(string name) : ILogParser
 
     private static LogEvent? Read(LogLine line)
     {
-        var match = Line().Match(line.Text);
-        if (!match.Success || !TryTime(match.Groups["time"].ValueSpan, out var time))
+        var text = line.Text;
+        if (!AccessLineShape.TryMatch(text, out var parts) || !TryTime(text.AsSpan(parts.Time), out var time))
         {
             return null;
         }
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Put(string field, string group)
-        {
-            var value = match.Groups[group];
-            if (value.Success && value.ValueSpan is not "-" and not "")
-            {
-                fields[field] = value.Value;
-            }
-        }
-        Put("vhost", "vhost");
-        Put("client_ip", "client");
-        Put("ident", "ident");
-        Put("user", "user");
-        Put("status", "status");
-        Put("bytes", "size");
-        Put("referer", "referer");
-        Put("user_agent", "agent");
-        var request = match.Groups["request"].Value;
-        fields["request"] = request;
-        var parts = request.Split(' ');
-        if (parts.Length == 3 && parts[2].StartsWith("HTTP/", StringComparison.Ordinal))
-        {
-            fields["method"] = parts[0];
-            fields["url"] = parts[1];
-            fields["protocol"] = parts[2];
-        }
-        var extra = match.Groups["extra"].Value.Trim();
+        // Set in name order: the list appends without searching, and the timeline writes fields in this order.
+        var fields = new FieldList(14);
+        var status = Part(text, parts.Status);
+        var client = Part(text, parts.Client);
+        var request = text[parts.Request];
+        Put(fields, "bytes", Part(text, parts.Size));
+        Put(fields, "client_ip", client);
+        var extra = text.AsSpan(parts.Extra).Trim();
         if (extra.Length > 0)
         {
-            fields["extra"] = extra;
+            fields.Set("extra", extra.ToString());
         }
+        Put(fields, "ident", Part(text, parts.Ident));
+        var (method, url, protocol) = RequestLine(request);
+        // The request's parts are kept as logged, even when empty or "-" (as the fields were before).
+        if (method is not null)
+        {
+            fields.Set("method", method);
+            fields.Set("protocol", protocol!);
+        }
+        Put(fields, "referer", Part(text, parts.Referer));
+        fields.Set("request", request);
+        Put(fields, "status", status);
         if (line.Truncated)
         {
-            fields["truncated"] = "true";
+            fields.Set("truncated", "true");
         }
-        var message = new StringBuilder()
-            .Append(fields.GetValueOrDefault("client_ip", "-")).Append(" \"").Append(request).Append("\" ")
-            .Append(fields.GetValueOrDefault("status", "-")).ToString();
-        return new LogEvent(time, "Request Time", message, line.Number, line.Text, fields);
+        if (url is not null)
+        {
+            fields.Set("url", url);
+        }
+        Put(fields, "user", Part(text, parts.User));
+        Put(fields, "user_agent", Part(text, parts.Agent));
+        Put(fields, "vhost", Part(text, parts.Vhost));
+        var message = string.Concat(client ?? "-", " \"", request, "\" ", status ?? "-");
+        return new LogEvent(time, "Request Time", message, line.Number, text, fields);
+    }
+
+    /// <summary>The part's text, or null when it is absent, empty or <c>-</c> (the logs' "none").</summary>
+    private static string? Part(string text, Range range)
+    {
+        var span = text.AsSpan(range);
+        return span is "" or "-" ? null : span.ToString();
+    }
+
+    private static void Put(FieldList fields, string name, string? value)
+    {
+        if (value is not null)
+        {
+            fields.Set(name, value);
+        }
+    }
+
+    /// <summary><c>METHOD URL HTTP/x</c> split at its two spaces; nulls unless there are exactly three parts and the last names HTTP.</summary>
+    private static (string? Method, string? Url, string? Protocol) RequestLine(string request)
+    {
+        var first = request.IndexOf(' ', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : request.IndexOf(' ', first + 1);
+        if (second < 0 || request.IndexOf(' ', second + 1) >= 0 || !request.AsSpan(second + 1).StartsWith("HTTP/", StringComparison.Ordinal))
+        {
+            return (null, null, null);
+        }
+        return (request[..first], request[(first + 1)..second], request[(second + 1)..]);
     }
 
     /// <summary>Reads <c>10/Oct/2000:13:55:36 -0700</c> (the fixed layout of %t).</summary>
@@ -120,7 +142,4 @@ internal sealed partial class AccessLogParser(string name) : ILogParser
         time = new DateTimeOffset(new DateTime(year, month, day).Add(clock), offset).ToUniversalTime();
         return true;
     }
-
-    [GeneratedRegex("""^(?:(?<vhost>\S+:[0-9]+) )?(?<client>\S+) (?<ident>\S+) (?<user>\S+|"[^"]*") \[(?<time>[^\]]{26})\] "(?<request>(?:[^"\\]|\\.)*)" (?<status>[0-9]{3}|-) (?<size>[0-9]+|-)(?: "(?<referer>(?:[^"\\]|\\.)*)" "(?<agent>(?:[^"\\]|\\.)*)")?(?<extra>.*)$""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Line();
 }
