@@ -17,7 +17,7 @@ internal static class SpillFormat
         {
             writer.Write(e.TimeNote);
         }
-        writer.Write(e.Fields.Count);
+        writer.Write(e.Fields.Length);
         foreach (var (key, value) in e.Fields)
         {
             writer.Write(key);

@@ -26,7 +26,8 @@ internal sealed class TimelineEvent
 
     public string? TimeNote { get; init; }
 
-    public required IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; }
+    /// <summary>The parsed fields, sorted by name (an array: read per event by the tallies, the sorter and the writers).</summary>
+    public required KeyValuePair<string, string>[] Fields { get; init; }
 
     /// <summary>The timeline's order: time, then file, then position in the file.</summary>
     public static int Compare(TimelineEvent? a, TimelineEvent? b)
