@@ -4,7 +4,7 @@
 #                                (analysis mode); `evidencekit-verify timeline` beside `wc -l` and `gzip -dc | wc -l` on
 #                                the same bytes, as ratios; wall time, CPU time and peak RSS from /usr/bin/time -v.
 #                                The runs alternate (timeline, baseline, timeline, ...) RUNS times; medians are printed.
-#   bench/timeline.sh --big-only only the bound run (below).
+#   bench/timeline.sh --big-only only the bound run (below); with BIG_DIR, the bound run of that bundle, whatever its size.
 #   bench/timeline.sh --big      also the bound run: 10 GiB of logs (40 rotated files, 30 nginx access logs and 10
 #                                syslog files of 256 MiB) collected into one bundle, one timeline run, peak RSS checked
 #                                against 512 MiB. Long (about half an hour on 2 cores); needs about 60 GB free.
@@ -131,7 +131,7 @@ fi
 
 if [ "$BIG" = 1 ]; then
   echo
-  echo "bound run: 10 GiB of logs in one bundle"
+  echo "bound run: the logs of one bundle (${BIG_DIR:-10 GiB generated})"
   if [ -n "${BIG_DIR:-}" ] && ls -d "$BIG_DIR"/bundle/*/ >/dev/null 2>&1; then
     BIG_BUNDLE=$(ls -d "$BIG_DIR"/bundle/*/ | head -1)
   else
@@ -155,7 +155,7 @@ if [ "$BIG" = 1 ]; then
 import sys
 b, wall, cpu, rss = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 mb = b / (1 << 20)
-print(f"timeline (10 GiB bound)  input {mb / 1024:.1f} GiB   wall {wall:8.1f} s {mb / wall:7.1f} MiB/s   cpu {cpu:8.1f} s   "
+print(f"timeline (bound run)  input {mb / 1024:.1f} GiB   wall {wall:8.1f} s {mb / wall:7.1f} MiB/s   cpu {cpu:8.1f} s   "
       f"peak RSS {rss / 1024:.0f} MiB (bound 512 MiB: {'met' if rss < 512 * 1024 else 'NOT met'})")
 PY
 fi
