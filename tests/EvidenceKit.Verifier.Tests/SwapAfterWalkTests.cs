@@ -32,7 +32,7 @@ public sealed class SwapAfterWalkTests
         });
 
         report.Verdict.Should().Be(Verdict.Invalid);
-        Problem(report).Should().Contain("changed while it was read: it is now a fifo (not read)");
+        Problem(report).Should().Contain("changed while it was read: it is now fifo (not read)");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SwapAfterWalkTests
         });
 
         report.Verdict.Should().Be(Verdict.Invalid);
-        Problem(report).Should().Contain("changed while it was read: it is now a symbolic link (not read)");
+        Problem(report).Should().Contain("changed while it was read: it is now symlink (not read)");
     }
 
     [Fact]
