@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text;
@@ -17,12 +18,11 @@ namespace EvidenceKit.Platform.Linux;
 /// a FIFO or device swapped in after the walk is never opened, so it can neither block nor run a driver.
 /// </summary>
 [SupportedOSPlatform("linux")]
-internal sealed class LinuxBagFiles : IBagFiles
+internal sealed partial class LinuxBagFiles : IBagFiles
 {
     private const int DirectoryFlags = LinuxNative.O_RDONLY | LinuxNative.O_DIRECTORY | LinuxNative.O_NOFOLLOW
         | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC;
-    private const int FileFlags = LinuxNative.O_RDONLY | LinuxNative.O_NOFOLLOW | LinuxNative.O_NONBLOCK
-        | LinuxNative.O_NOCTTY | LinuxNative.O_CLOEXEC;
+    private const int ReadFlags = LinuxNative.O_RDONLY | LinuxNative.O_NONBLOCK | LinuxNative.O_NOCTTY | LinuxNative.O_CLOEXEC;
 
     private readonly SafeFileHandle _root;
 
@@ -31,7 +31,7 @@ internal sealed class LinuxBagFiles : IBagFiles
     /// each open every folder on the way again. The handle names the folder the walk went through when first opened;
     /// each file is still proven to be the inode the walk listed.
     /// </summary>
-    private readonly ThreadLocal<(string Path, SafeFileHandle Handle)?> _lastParent = new(trackAllValues: true);
+    private readonly ThreadLocal<LastParent?> _lastParent = new(trackAllValues: true);
 
     private LinuxBagFiles(SafeFileHandle root)
     {
@@ -51,56 +51,15 @@ internal sealed class LinuxBagFiles : IBagFiles
         return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true));
     }
 
-    public IEnumerable<BagEntry> Walk(CancellationToken cancellationToken)
-    {
-        var pending = new Queue<string>();
-        pending.Enqueue("");
-        while (pending.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var directory = pending.Dequeue();
-            using var handle = OpenDirectory(directory);
-            foreach (var entry in List(handle, directory == "" ? "" : directory + "/"))
-            {
-                yield return entry;
-                if (entry.Kind == BagEntryKind.Directory)
-                {
-                    pending.Enqueue(entry.BagPath);
-                }
-            }
-        }
-    }
-
     public Stream OpenRegular(BagEntry entry)
     {
         if (entry.Kind != BagEntryKind.RegularFile)
         {
             throw BundleReaderException.NotRegular(entry.BagPath);
         }
-        var slash = entry.BagPath.LastIndexOf('/');
-        var parent = Parent(slash < 0 ? "" : entry.BagPath[..slash]);
-        // O_PATH opens nothing (no FIFO blocks, no device driver runs): the entry is judged on that handle first, and
-        // only the very inode it names is then opened for reading, through our own /proc/self/fd link.
-        var pathFd = LinuxNative.BagOpenAt(parent.DangerousGetHandle().ToInt32(), entry.BagPath[(slash + 1)..],
-            LinuxNative.O_PATH | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC);
-        if (pathFd < 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            throw errno == LinuxNative.ELOOP
-                ? BundleReaderException.Changed(entry.BagPath, "a symbolic link")
-                : new BundleReaderException($"{entry.BagPath} could not be opened (errno {errno}).");
-        }
-        using var pathHandle = new SafeFileHandle(pathFd, ownsHandle: true);
-        CheckSameRegularFile(pathFd, entry);
-        var fd = LinuxNative.BagOpenAt(LinuxNative.AT_FDCWD, $"/proc/self/fd/{pathFd}", FileFlags & ~LinuxNative.O_NOFOLLOW);
-        if (fd < 0)
-        {
-            throw new BundleReaderException($"{entry.BagPath} could not be opened (errno {Marshal.GetLastPInvokeError()}).");
-        }
-        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        var handle = new SafeFileHandle(OpenProven(Encoding.UTF8.GetBytes(entry.BagPath), entry.Device, entry.Inode), ownsHandle: true);
         try
         {
-            CheckSameRegularFile(fd, entry);
             return new FileStream(handle, FileAccess.Read, bufferSize: 0);
         }
         catch
@@ -110,21 +69,46 @@ internal sealed class LinuxBagFiles : IBagFiles
         }
     }
 
-    /// <summary>Refuses a handle that is not the regular file (inode, device) the walk recorded for <paramref name="entry"/>.</summary>
-    private static void CheckSameRegularFile(int fd, BagEntry entry)
+    /// <summary>
+    /// The small-file path of hashing: the same proof as <see cref="OpenRegular"/>, then read(2) straight into the
+    /// caller's buffer, with no stream, handle object or text made for a file that reads well.
+    /// </summary>
+    public int ReadWhole(ReadOnlySpan<byte> bagPath, ulong device, ulong inode, long length, Span<byte> buffer)
     {
-        if (LinuxNative.Statx(fd, string.Empty, LinuxNative.AT_EMPTY_PATH, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
+        var fd = OpenProven(bagPath, device, inode);
+        try
         {
-            throw new BundleReaderException($"{entry.BagPath} could not be examined after opening.");
+            var total = 0;
+            while (total < buffer.Length)
+            {
+                var asked = buffer.Length - total;
+                var read = LinuxNative.BagRead(fd, buffer[total..]);
+                if (read < 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno == LinuxNative.EINTR)
+                    {
+                        continue;
+                    }
+                    throw new IOException($"{Encoding.UTF8.GetString(bagPath)} could not be read (errno {errno}).");
+                }
+                if (read == 0)
+                {
+                    return total;
+                }
+                total += read;
+                // A short read that ends at the listed length is where the file ended when it was read: bytes added
+                // later are bytes added after it was hashed, so no second read(2) is spent on seeing 0.
+                if (read < asked && total == length)
+                {
+                    return total;
+                }
+            }
+            return -1;
         }
-        var kind = FileKinds.FromMode(stat.Mode);
-        if (kind != FileKind.Regular)
+        finally
         {
-            throw BundleReaderException.Changed(entry.BagPath, FileKinds.Describe(kind));
-        }
-        if (stat.Inode != entry.Inode || LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor) != entry.Device)
-        {
-            throw BundleReaderException.Changed(entry.BagPath, "another file");
+            LinuxNative.Close(fd);
         }
     }
 
@@ -138,15 +122,75 @@ internal sealed class LinuxBagFiles : IBagFiles
         _root.Dispose();
     }
 
-    private SafeFileHandle Parent(string bagPath)
+    /// <summary>
+    /// Opens the listed regular file at <paramref name="bagPath"/> for reading, proven to be the inode the walk listed.
+    /// O_PATH opens nothing (no FIFO blocks, no device driver runs): the entry is judged on that handle first, and only
+    /// the very inode it names is then opened for reading, through our own /proc/self/fd link. That link is the
+    /// kernel's reference to the file the O_PATH handle holds, not a name anyone can swap, so the reopened handle is
+    /// that same inode and needs no second look.
+    /// </summary>
+    /// <returns>A file descriptor the caller closes.</returns>
+    private int OpenProven(ReadOnlySpan<byte> bagPath, ulong device, ulong inode)
     {
-        if (_lastParent.Value is { } last && last.Path == bagPath)
+        var slash = bagPath.LastIndexOf((byte)'/');
+        var parent = Parent(slash < 0 ? [] : bagPath[..slash]);
+        var name = bagPath[(slash + 1)..];
+        Span<byte> terminated = name.Length < 512 ? stackalloc byte[name.Length + 1] : new byte[name.Length + 1];
+        name.CopyTo(terminated);
+        terminated[^1] = 0;
+        var pathFd = LinuxNative.BagOpenAtSpan(parent.DangerousGetHandle().ToInt32(), terminated,
+            LinuxNative.O_PATH | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC);
+        if (pathFd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno == LinuxNative.ELOOP
+                ? BundleReaderException.Changed(Encoding.UTF8.GetString(bagPath), "a symbolic link")
+                : new BundleReaderException($"{Encoding.UTF8.GetString(bagPath)} could not be opened (errno {errno}).");
+        }
+        try
+        {
+            CheckSameRegularFile(pathFd, device, inode, bagPath);
+            Span<byte> link = stackalloc byte[32];
+            "/proc/self/fd/"u8.CopyTo(link);
+            pathFd.TryFormat(link[14..], out var digits, provider: CultureInfo.InvariantCulture);
+            link[14 + digits] = 0;
+            var fd = LinuxNative.BagOpenAtSpan(LinuxNative.AT_FDCWD, link, ReadFlags);
+            return fd >= 0 ? fd
+                : throw new BundleReaderException($"{Encoding.UTF8.GetString(bagPath)} could not be opened (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            LinuxNative.Close(pathFd);
+        }
+    }
+
+    /// <summary>Refuses a handle that is not the regular file (inode, device) the walk recorded.</summary>
+    private static void CheckSameRegularFile(int fd, ulong device, ulong inode, ReadOnlySpan<byte> bagPath)
+    {
+        if (LinuxNative.BagStatxFd(fd, out var stat) != 0)
+        {
+            throw new BundleReaderException($"{Encoding.UTF8.GetString(bagPath)} could not be examined after opening.");
+        }
+        var kind = FileKinds.FromMode(stat.Mode);
+        if (kind != FileKind.Regular)
+        {
+            throw BundleReaderException.Changed(Encoding.UTF8.GetString(bagPath), FileKinds.Describe(kind));
+        }
+        if (stat.Inode != inode || LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor) != device)
+        {
+            throw BundleReaderException.Changed(Encoding.UTF8.GetString(bagPath), "another file");
+        }
+    }
+
+    private SafeFileHandle Parent(ReadOnlySpan<byte> bagPath)
+    {
+        if (_lastParent.Value is { } last && last.Path.AsSpan().SequenceEqual(bagPath))
         {
             return last.Handle;
         }
-        var handle = OpenDirectory(bagPath);
+        var handle = OpenDirectory(Encoding.UTF8.GetString(bagPath));
         _lastParent.Value?.Handle.Dispose();
-        _lastParent.Value = (bagPath, handle);
+        _lastParent.Value = new LastParent(bagPath.ToArray(), handle);
         return handle;
     }
 
@@ -180,55 +224,6 @@ internal sealed class LinuxBagFiles : IBagFiles
         return current;
     }
 
-    private static List<BagEntry> List(SafeFileHandle directory, string prefix)
-    {
-        var fd = directory.DangerousGetHandle().ToInt32();
-        return DirectoryEntries.ReadRaw(fd, int.MaxValue,
-                errno => new IOException($"{(prefix.Length == 0 ? "the bag root" : prefix)} could not be listed (errno {errno})."), tooMany: null)
-            .Select(e => Classify(fd, e.Name, prefix))
-            .ToList();
-    }
-
-    private static BagEntry Classify(int directory, byte[] bytes, string prefix)
-    {
-        string text;
-        try
-        {
-            text = BagTextLines.StrictUtf8.GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            var escaped = new StringBuilder();
-            foreach (var b in bytes)
-            {
-                escaped.Append(b < 0x80 && b >= 0x20 ? ((char)b).ToString() : $"\\x{b:x2}");
-            }
-            return new BagEntry(prefix + escaped, BagEntryKind.BadName, 0, null);
-        }
-        var bagPath = prefix + text;
-        var name = InRootWalk.Terminated(bytes);
-        if (LinuxNative.StatxRaw(directory, name, LinuxNative.AT_SYMLINK_NOFOLLOW, LinuxNative.STATX_BASIC_STATS, out var stat) != 0)
-        {
-            throw new IOException($"{bagPath} could not be examined (errno {Marshal.GetLastPInvokeError()}).");
-        }
-        var device = LinuxNative.MakeDev(stat.DevMajor, stat.DevMinor);
-        return FileKinds.FromMode(stat.Mode) switch
-        {
-            FileKind.Regular => new BagEntry(bagPath, BagEntryKind.RegularFile, (long)stat.Size, null, device, stat.Inode),
-            FileKind.Directory => new BagEntry(bagPath, BagEntryKind.Directory, 0, null, device, stat.Inode),
-            FileKind.Symlink => new BagEntry(bagPath, BagEntryKind.SymbolicLink, 0, ReadLink(directory, name), device, stat.Inode),
-            var kind => new BagEntry(bagPath, BagEntryKind.Special, 0, $"a {FileKinds.Describe(kind)}", device, stat.Inode),
-        };
-    }
-
-    private static unsafe string ReadLink(int directory, byte[] name)
-    {
-        var target = new byte[4096];
-        fixed (byte* path = name)
-        fixed (byte* buffer = target)
-        {
-            var length = LinuxNative.BagReadLinkAt(directory, path, buffer, (nuint)target.Length);
-            return length < 0 ? "(unreadable)" : Encoding.UTF8.GetString(target, 0, (int)length);
-        }
-    }
+    /// <summary>A folder a thread opened last, by its bag path's bytes.</summary>
+    private sealed record LastParent(byte[] Path, SafeFileHandle Handle);
 }

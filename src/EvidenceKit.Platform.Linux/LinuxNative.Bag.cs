@@ -18,4 +18,35 @@ internal static partial class LinuxNative
     /// <summary>readlink(2) relative to a directory handle.</summary>
     [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
     public static unsafe partial nint BagReadLinkAt(int dirfd, byte* name, byte* buffer, nuint size);
+
+    /// <summary>openat(2) with a NUL-terminated name given as bytes.</summary>
+    public static unsafe int BagOpenAtSpan(int dirfd, ReadOnlySpan<byte> name, int flags)
+    {
+        fixed (byte* path = name)
+        {
+            return BagOpenAtBytes(dirfd, path, flags);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static unsafe partial nint BagReadNative(int fd, byte* buffer, nuint size);
+
+    /// <summary>read(2) into <paramref name="buffer"/>: the bytes read, 0 at the end, -1 with errno.</summary>
+    public static unsafe int BagRead(int fd, Span<byte> buffer)
+    {
+        fixed (byte* b = buffer)
+        {
+            return (int)BagReadNative(fd, b, (nuint)buffer.Length);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static unsafe partial int BagStatxNative(int dirfd, byte* path, int flags, uint mask, out StatxBuffer buffer);
+
+    /// <summary>statx(2) of an open handle (AT_EMPTY_PATH), the basic fields.</summary>
+    public static unsafe int BagStatxFd(int fd, out StatxBuffer buffer)
+    {
+        byte empty = 0;
+        return BagStatxNative(fd, &empty, AT_EMPTY_PATH, STATX_BASIC_STATS, out buffer);
+    }
 }

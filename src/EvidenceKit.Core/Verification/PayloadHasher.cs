@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Verification.Checks;
@@ -22,47 +21,69 @@ internal sealed class PayloadHasher(BagSnapshot snapshot, IReadOnlyList<Manifest
     {
         var results = new PayloadDigests(manifests, snapshot.EntrySlots);
         var algorithmsOf = new string[256][];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism), CancellationToken = cancellationToken };
-        var order = Partitioner.Create(Order(listedBy), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(order, options, () => new HashWorker(), (entry, _, worker) =>
+        var order = Order(listedBy);
+        var next = -1;
+        var workers = Math.Clamp(maxParallelism, 1, Math.Max(1, order.Length));
+        // Each worker takes the next file by one atomic increment: no task, partition or lock per file.
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
         {
-            var mask = listedBy[entry];
-            var algorithms = algorithmsOf[mask] ??= Enumerable.Range(0, manifests.Count).Where(m => (mask & (1 << m)) != 0)
-                .Select(m => manifests[m].Algorithm).Distinct(StringComparer.Ordinal).ToArray();
-            Hash(entry, mask, algorithms, worker, results, cancellationToken);
-            return worker;
-        }, worker => worker.Dispose());
+            using var worker = new HashWorker();
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < order.Length)
+            {
+                var entry = order[taken];
+                var mask = listedBy[entry];
+                var algorithms = Volatile.Read(ref algorithmsOf[mask]) ?? AlgorithmsOf(mask, algorithmsOf);
+                Hash(entry, mask, algorithms, worker, results, cancellationToken);
+            }
+        });
         return results;
     }
 
-    private IEnumerable<int> Order(byte[] listedBy)
+    private string[] AlgorithmsOf(byte mask, string[][] algorithmsOf)
+    {
+        var algorithms = Enumerable.Range(0, manifests.Count).Where(m => (mask & (1 << m)) != 0)
+            .Select(m => manifests[m].Algorithm).Distinct(StringComparer.Ordinal).ToArray();
+        Volatile.Write(ref algorithmsOf[mask], algorithms);
+        return algorithms;
+    }
+
+    /// <summary>The entries to hash: files of at least 1 MiB largest first, then the rest in the order of the walk.</summary>
+    private int[] Order(byte[] listedBy)
     {
         var large = new List<(int Entry, long Length)>();
+        var count = 0;
         for (var i = 0; i < listedBy.Length; i++)
         {
-            if (listedBy[i] != 0 && snapshot.LengthAt(i) >= LargeFileBytes)
+            if (listedBy[i] != 0)
             {
-                large.Add((i, snapshot.LengthAt(i)));
+                count++;
+                if (snapshot.LengthAt(i) >= LargeFileBytes)
+                {
+                    large.Add((i, snapshot.LengthAt(i)));
+                }
             }
         }
+        var order = new int[count];
+        var n = 0;
         foreach (var (entry, _) in large.OrderByDescending(l => l.Length))
         {
-            yield return entry;
+            order[n++] = entry;
         }
         for (var i = 0; i < listedBy.Length; i++)
         {
             if (listedBy[i] != 0 && snapshot.LengthAt(i) < LargeFileBytes)
             {
-                yield return i;
+                order[n++] = i;
             }
         }
+        return order;
     }
 
     private void Hash(int entry, byte mask, string[] algorithms, HashWorker worker, PayloadDigests results, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Span<byte> digests = stackalloc byte[64 * algorithms.Length];
-        var path = snapshot.PathAt(entry);
         long total;
         try
         {
@@ -74,7 +95,7 @@ internal sealed class PayloadHasher(BagSnapshot snapshot, IReadOnlyList<Manifest
         {
             worker.Reset();
             results.Hashed(0);
-            results.Failed(entry, $"{CheckList.Show(path)} could not be read: {e.Message}");
+            results.Failed(entry, $"{CheckList.Show(snapshot.PathAt(entry))} could not be read: {e.Message}");
             return;
         }
         catch (BundleReaderException e)
@@ -92,13 +113,21 @@ internal sealed class PayloadHasher(BagSnapshot snapshot, IReadOnlyList<Manifest
                 continue;
             }
             var lines = manifests[m].Lines;
-            var a = Array.IndexOf(algorithms, manifests[m].Algorithm);
+            var a = algorithms.Length == 1 ? 0 : Array.IndexOf(algorithms, manifests[m].Algorithm);
             var digest = digests.Slice(64 * a, lines.DigestBytes);
-            foreach (var line in lines.LinesOfEntry(entry))
+            var first = lines.FirstLineOfEntry(entry);
+            if (first >= 0 && !lines.DigestAt(first).SequenceEqual(digest))
             {
-                if (!lines.DigestAt(line).SequenceEqual(digest))
+                results.Mismatch(m, first, Convert.ToHexStringLower(digest));
+            }
+            if (lines.Repeats.Count > 0 && lines.IsRepeated(entry))
+            {
+                foreach (var line in lines.LinesOfEntry(entry).Skip(1))
                 {
-                    results.Mismatch(m, line, Convert.ToHexStringLower(digest));
+                    if (!lines.DigestAt(line).SequenceEqual(digest))
+                    {
+                        results.Mismatch(m, line, Convert.ToHexStringLower(digest));
+                    }
                 }
             }
         }
@@ -107,19 +136,10 @@ internal sealed class PayloadHasher(BagSnapshot snapshot, IReadOnlyList<Manifest
     /// <summary>A file the buffer holds, hashed one-shot; null when it grew past the buffer (then streamed instead).</summary>
     private long? HashSmallSha256(int entry, byte[] buffer, Span<byte> digest)
     {
-        var total = 0;
-        if (snapshot.LengthAt(entry) > 0)
+        var total = snapshot.LengthAt(entry) > 0 ? snapshot.ReadWhole(entry, buffer) : 0;
+        if (total < 0)
         {
-            using var stream = snapshot.Open(snapshot.EntryAt(entry));
-            int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-            {
-                total += read;
-            }
-            if (total == buffer.Length)
-            {
-                return null;
-            }
+            return null;
         }
         SHA256.HashData(buffer.AsSpan(0, total), digest);
         return total;

@@ -129,6 +129,10 @@ internal sealed class BagEntryTable
 
     public long LengthAt(int index) => _slots[index].Length;
 
+    public ulong InodeAt(int index) => _slots[index].Inode;
+
+    public ulong DeviceAt(int index) => _devices[_slots[index].Device];
+
     /// <summary>The UTF-8 path of entry <paramref name="index"/>, without copying.</summary>
     public ReadOnlySpan<byte> Path(int index)
     {

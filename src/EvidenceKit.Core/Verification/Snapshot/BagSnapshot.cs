@@ -169,6 +169,27 @@ internal sealed class BagSnapshot : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads listed regular file <paramref name="index"/> whole into <paramref name="buffer"/> (small files, hashed
+    /// one-shot); -1 when it fills the buffer (then it is streamed with <see cref="Open"/>).
+    /// </summary>
+    /// <exception cref="BundleReaderException">Not a regular file, or no longer the one listed, or unreadable.</exception>
+    public int ReadWhole(int index, Span<byte> buffer)
+    {
+        if (_table.KindAt(index) != BagEntryKind.RegularFile)
+        {
+            throw BundleReaderException.NotRegular(PathAt(index));
+        }
+        try
+        {
+            return _files.ReadWhole(_table.Path(index), _table.DeviceAt(index), _table.InodeAt(index), _table.LengthAt(index), buffer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BundleReaderException($"{PathAt(index)} could not be read: {e.Message}");
+        }
+    }
+
     /// <summary>Opens a listed regular file for streaming (hashing).</summary>
     public Stream Open(BagEntry entry)
     {
