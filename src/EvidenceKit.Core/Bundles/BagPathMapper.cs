@@ -119,39 +119,67 @@ public sealed class BagPathMapper
     /// <summary>Names that one case-insensitive file system would take for the same entry (FAT also drops trailing dots).</summary>
     private static string CollisionKey(string name) => PathFolding.Fold(name.TrimEnd('.'));
 
+    /// <summary>
+    /// One directory of the bag. Subdirectories keep their names and nodes; a file keeps only two digests (of its
+    /// collision key, and of its original name to know it again), so a directory of a million files does not hold a
+    /// million names, keys and nodes. A digest that matches a key by chance only gives a file a suffix it did not need.
+    /// </summary>
     private sealed class Node
     {
-        private readonly Dictionary<string, string> _originalToName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Original, bool IsDirectory, Node Child)> _byKey = new(StringComparer.Ordinal);
+        private Dictionary<string, string>? _originalToName;
+        private Dictionary<string, (string Original, bool IsDirectory, Node Child)>? _byKey;
+        private Dictionary<ulong, UInt128>? _files;
 
         public (string Name, Node Child) Claim(string original, bool isDirectory, string? baseHint = null)
         {
-            if (_originalToName.TryGetValue(original, out var known))
+            if (isDirectory && _originalToName is not null && _originalToName.TryGetValue(original, out var known))
             {
-                var entry = _byKey[CollisionKey(known)];
-                if (entry.IsDirectory == isDirectory)
+                var entry = _byKey![CollisionKey(known)];
+                if (entry.IsDirectory)
                 {
                     return (known, entry.Child);
                 }
             }
 
+            var originalDigest = isDirectory ? UInt128.Zero : Digest(original);
             var plain = baseHint is null && IsPlain(original);
             var baseName = plain ? original : MakePlain(baseHint ?? original);
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var candidate = plain && attempt == 0 ? baseName : baseName + Suffix(original, attempt);
                 var key = CollisionKey(candidate);
-                if (_byKey.ContainsKey(key))
+                var keyDigest = (ulong)Digest(key);
+                if (!isDirectory && _files is not null && _files.TryGetValue(keyDigest, out var owner) && owner == originalDigest)
+                {
+                    return (candidate, Leaf);
+                }
+                if (_byKey?.ContainsKey(key) == true || _files?.ContainsKey(keyDigest) == true)
                 {
                     plain = false;
                     continue;
                 }
+                if (!isDirectory)
+                {
+                    (_files ??= [])[keyDigest] = originalDigest;
+                    return (candidate, Leaf);
+                }
                 var child = new Node();
-                _byKey[key] = (original, isDirectory, child);
-                _originalToName[original] = candidate;
+                (_byKey ??= new(StringComparer.Ordinal))[key] = (original, true, child);
+                (_originalToName ??= new(StringComparer.Ordinal))[original] = candidate;
                 return (candidate, child);
             }
             throw new InvalidOperationException($"Could not find a unique bag name for '{RawNames.Readable(original)}'.");
+        }
+
+        /// <summary>What a file's claim gives as its node: nothing is ever claimed under a file.</summary>
+        private static readonly Node Leaf = new();
+
+        /// <summary>128 bits of SHA-256 over the name's UTF-16 code units (raw bytes included), the same in every run.</summary>
+        private static UInt128 Digest(string name)
+        {
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(name.AsSpan()), hash);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
     }
 }
