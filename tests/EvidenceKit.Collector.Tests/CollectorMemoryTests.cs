@@ -1,6 +1,7 @@
 using System.Globalization;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Testing;
+using Xunit.Abstractions;
 
 namespace EvidenceKit.Collector.Tests;
 
@@ -26,9 +27,14 @@ public sealed class CollectorMemoryTests : IDisposable
 
     private readonly ScratchMount? _mount;
     private readonly string _reason;
+    private readonly ITestOutputHelper _output;
 
     /// <summary>A tmpfs for the source and the bundle (200,000 files take a page each, twice).</summary>
-    public CollectorMemoryTests() => _mount = ScratchMount.TryCreate("3g", null, out _reason);
+    public CollectorMemoryTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _mount = ScratchMount.TryCreate("3g", null, out _reason);
+    }
 
     public void Dispose() => _mount?.Dispose();
 
@@ -64,6 +70,7 @@ public sealed class CollectorMemoryTests : IDisposable
         File.ReadLines(Path.Combine(bundle, "manifest-sha256.txt")).Count().Should().Be(Files);
         var peak = long.Parse(run.StdErr.Split('\n').Last(l => l.StartsWith("peak-rss-kib=", StringComparison.Ordinal))["peak-rss-kib=".Length..],
             CultureInfo.InvariantCulture);
+        _output.WriteLine($"peak RSS {peak / 1024} MiB for {Files} files");
         peak.Should().BeLessThan(CeilingKiB, $"the collector's peak resident memory was {peak / 1024} MiB for {Files} files");
     }
 }
