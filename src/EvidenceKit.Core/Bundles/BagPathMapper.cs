@@ -35,6 +35,22 @@ public sealed class BagPathMapper
     private readonly Node _root = new();
     private readonly Lock _gate = new();
 
+    /// <summary>With ordered input: the directory nodes of the last path mapped, outermost first (null otherwise).</summary>
+    private readonly List<Node>? _open;
+
+    /// <summary>A mapper for paths in any order: it keeps every directory it has seen.</summary>
+    public BagPathMapper()
+    {
+    }
+
+    /// <summary>
+    /// A mapper for paths given in ordinal order (a plan's host-path order) when <paramref name="ordered"/> is true: the
+    /// paths under one directory then come one after another, so a directory's names are dropped once the paths have
+    /// left it, and the mapper holds only the directories of the current path, not one entry per file of the plan. A
+    /// path under a directory already left throws instead of being mapped without its twins.
+    /// </summary>
+    public BagPathMapper(bool ordered) => _open = ordered ? [] : null;
+
     /// <summary>Maps a root-relative source path ("var/log/syslog", '/' separated, raw string allowed) to "data/var/log/syslog".</summary>
     /// <returns>The bag path, and whether it differs from a plain mirror of the source path.</returns>
     public (string BagPath, bool Renamed) Map(string relativeSourcePath)
@@ -52,7 +68,12 @@ public sealed class BagPathMapper
                 renamed |= !string.Equals(name, components[i], StringComparison.Ordinal);
                 mapped[i] = name;
                 node = child;
+                if (!isLast)
+                {
+                    Enter(i, child);
+                }
             }
+            Leave(components.Length - 1);
             var bagPath = BundleLayout.DataDir + "/" + string.Join('/', mapped);
             if (Encoding.UTF8.GetByteCount(bagPath) <= MaxBagPathBytes || components.Length == 0)
             {
@@ -62,6 +83,31 @@ public sealed class BagPathMapper
             var (folder, flat) = _root.Claim(LongPathsFolder, isDirectory: true);
             var (file, _) = flat.Claim("/" + relativeSourcePath.TrimStart('/'), isDirectory: false, baseHint: components[^1]);
             return (BundleLayout.DataDir + "/" + folder + "/" + file, true);
+        }
+    }
+
+    /// <summary>With ordered input, <paramref name="directory"/> is the open directory at <paramref name="depth"/>; the one it replaces is closed.</summary>
+    private void Enter(int depth, Node directory)
+    {
+        if (_open is null || (depth < _open.Count && ReferenceEquals(_open[depth], directory)))
+        {
+            return;
+        }
+        Leave(depth);
+        _open.Add(directory);
+    }
+
+    /// <summary>With ordered input, closes the open directories at <paramref name="depth"/> and deeper (their paths are all mapped).</summary>
+    private void Leave(int depth)
+    {
+        if (_open is null)
+        {
+            return;
+        }
+        for (var i = _open.Count - 1; i >= depth; i--)
+        {
+            _open[i].Close();
+            _open.RemoveAt(i);
         }
     }
 
@@ -130,8 +176,23 @@ public sealed class BagPathMapper
         private Dictionary<string, (string Original, bool IsDirectory, Node Child)>? _byKey;
         private Dictionary<ulong, UInt128>? _files;
 
+        private bool _closed;
+
+        /// <summary>Drops the names of a directory whose paths are all mapped; claiming in it again throws.</summary>
+        public void Close()
+        {
+            _closed = true;
+            _originalToName = null;
+            _byKey = null;
+            _files = null;
+        }
+
         public (string Name, Node Child) Claim(string original, bool isDirectory, string? baseHint = null)
         {
+            if (_closed)
+            {
+                throw new InvalidOperationException($"'{RawNames.Readable(original)}' is under a directory already left: an ordered mapper must be given paths in ordinal order.");
+            }
             if (isDirectory && _originalToName is not null && _originalToName.TryGetValue(original, out var known))
             {
                 var entry = _byKey![CollisionKey(known)];

@@ -50,7 +50,8 @@ public sealed class CollectionPlanner(
         var table = state.Candidates.Table;
         var order = ApplyTotalCap(state, options);
         Array.Sort(order, table.ComparePaths);
-        var planned = new PlannedFiles(table, order, new BagPathMapper());
+        state.Candidates.Forget();
+        var planned = new PlannedFiles(table, order, new BagPathMapper(ordered: true));
 
         return new CollectionPlan(profile, planned, state.Skipped, state.Excluded, state.EmptyTargets, state.Warnings);
     }

@@ -25,6 +25,13 @@ internal sealed class PlanCandidates
     public void Add(string host, string target, SourceFileInfo info, string? discoveredFrom) =>
         _byPath.Add(Table.Add(host, target, info, discoveredFrom));
 
+    /// <summary>Drops the set by path once planning is done (the table stays).</summary>
+    public void Forget()
+    {
+        _byPath.Clear();
+        _byPath.TrimExcess();
+    }
+
     /// <summary>Compares table indices by their host paths, and looks a path up by its characters.</summary>
     private sealed class PathComparer(PlanTable table) : IEqualityComparer<int>, IAlternateEqualityComparer<ReadOnlySpan<char>, int>
     {
