@@ -55,8 +55,9 @@ public sealed class BagPathMapperTests
     [Fact]
     public void An_ordered_mapper_maps_like_one_that_keeps_everything_and_refuses_a_path_under_a_directory_it_has_left()
     {
-        string[] paths = [.. Families().SelectMany(row => (string[])row[0]).Select(p => "a/" + p).Concat(["a/logs/x/1", "a/logs/x.log", "b/logs/Access.log"])
-            .Distinct().Order(StringComparer.Ordinal)];
+        string[] twins = ["logs/evil\\cmd.log", "logs/evil/cmd.log", "logs/evil_cmd.log", "logs/Access.log", "logs/access.log", "logs/ACCESS.LOG",
+            "logs/caf\u00e9.log", "logs/cafe\u0301.log", "logs/app.", "logs/app", "logs/CON", "logs/con.log", "logs/x/1", "logs/x.log"];
+        string[] paths = [.. twins.Select(p => "a/" + p).Append("b/logs/Access.log").Order(StringComparer.Ordinal)];
         var keeping = new BagPathMapper();
         var ordered = new BagPathMapper(ordered: true);
 
