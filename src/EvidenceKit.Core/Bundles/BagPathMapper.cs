@@ -35,6 +35,22 @@ public sealed class BagPathMapper
     private readonly Node _root = new();
     private readonly Lock _gate = new();
 
+    /// <summary>With ordered input: the directory nodes of the last path mapped, outermost first (null otherwise).</summary>
+    private readonly List<Node>? _open;
+
+    /// <summary>A mapper for paths in any order: it keeps every directory it has seen.</summary>
+    public BagPathMapper()
+    {
+    }
+
+    /// <summary>
+    /// A mapper for paths given in ordinal order (a plan's host-path order) when <paramref name="ordered"/> is true: the
+    /// paths under one directory then come one after another, so a directory's names are dropped once the paths have
+    /// left it, and the mapper holds only the directories of the current path, not one entry per file of the plan. A
+    /// path under a directory already left throws instead of being mapped without its twins.
+    /// </summary>
+    public BagPathMapper(bool ordered) => _open = ordered ? [] : null;
+
     /// <summary>Maps a root-relative source path ("var/log/syslog", '/' separated, raw string allowed) to "data/var/log/syslog".</summary>
     /// <returns>The bag path, and whether it differs from a plain mirror of the source path.</returns>
     public (string BagPath, bool Renamed) Map(string relativeSourcePath)
@@ -52,7 +68,12 @@ public sealed class BagPathMapper
                 renamed |= !string.Equals(name, components[i], StringComparison.Ordinal);
                 mapped[i] = name;
                 node = child;
+                if (!isLast)
+                {
+                    Enter(i, child);
+                }
             }
+            Leave(components.Length - 1);
             var bagPath = BundleLayout.DataDir + "/" + string.Join('/', mapped);
             if (Encoding.UTF8.GetByteCount(bagPath) <= MaxBagPathBytes || components.Length == 0)
             {
@@ -62,6 +83,31 @@ public sealed class BagPathMapper
             var (folder, flat) = _root.Claim(LongPathsFolder, isDirectory: true);
             var (file, _) = flat.Claim("/" + relativeSourcePath.TrimStart('/'), isDirectory: false, baseHint: components[^1]);
             return (BundleLayout.DataDir + "/" + folder + "/" + file, true);
+        }
+    }
+
+    /// <summary>With ordered input, <paramref name="directory"/> is the open directory at <paramref name="depth"/>; the one it replaces is closed.</summary>
+    private void Enter(int depth, Node directory)
+    {
+        if (_open is null || (depth < _open.Count && ReferenceEquals(_open[depth], directory)))
+        {
+            return;
+        }
+        Leave(depth);
+        _open.Add(directory);
+    }
+
+    /// <summary>With ordered input, closes the open directories at <paramref name="depth"/> and deeper (their paths are all mapped).</summary>
+    private void Leave(int depth)
+    {
+        if (_open is null)
+        {
+            return;
+        }
+        for (var i = _open.Count - 1; i >= depth; i--)
+        {
+            _open[i].Close();
+            _open.RemoveAt(i);
         }
     }
 
@@ -119,39 +165,82 @@ public sealed class BagPathMapper
     /// <summary>Names that one case-insensitive file system would take for the same entry (FAT also drops trailing dots).</summary>
     private static string CollisionKey(string name) => PathFolding.Fold(name.TrimEnd('.'));
 
+    /// <summary>
+    /// One directory of the bag. Subdirectories keep their names and nodes; a file keeps only two digests (of its
+    /// collision key, and of its original name to know it again), so a directory of a million files does not hold a
+    /// million names, keys and nodes. A digest that matches a key by chance only gives a file a suffix it did not need.
+    /// </summary>
     private sealed class Node
     {
-        private readonly Dictionary<string, string> _originalToName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Original, bool IsDirectory, Node Child)> _byKey = new(StringComparer.Ordinal);
+        private Dictionary<string, string>? _originalToName;
+        private Dictionary<string, (string Original, bool IsDirectory, Node Child)>? _byKey;
+        private Dictionary<ulong, UInt128>? _files;
+
+        private bool _closed;
+
+        /// <summary>Drops the names of a directory whose paths are all mapped; claiming in it again throws.</summary>
+        public void Close()
+        {
+            _closed = true;
+            _originalToName = null;
+            _byKey = null;
+            _files = null;
+        }
 
         public (string Name, Node Child) Claim(string original, bool isDirectory, string? baseHint = null)
         {
-            if (_originalToName.TryGetValue(original, out var known))
+            if (_closed)
             {
-                var entry = _byKey[CollisionKey(known)];
-                if (entry.IsDirectory == isDirectory)
+                throw new InvalidOperationException($"'{RawNames.Readable(original)}' is under a directory already left: an ordered mapper must be given paths in ordinal order.");
+            }
+            if (isDirectory && _originalToName is not null && _originalToName.TryGetValue(original, out var known))
+            {
+                var entry = _byKey![CollisionKey(known)];
+                if (entry.IsDirectory)
                 {
                     return (known, entry.Child);
                 }
             }
 
+            var originalDigest = isDirectory ? UInt128.Zero : Digest(original);
             var plain = baseHint is null && IsPlain(original);
             var baseName = plain ? original : MakePlain(baseHint ?? original);
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var candidate = plain && attempt == 0 ? baseName : baseName + Suffix(original, attempt);
                 var key = CollisionKey(candidate);
-                if (_byKey.ContainsKey(key))
+                var keyDigest = (ulong)Digest(key);
+                if (!isDirectory && _files is not null && _files.TryGetValue(keyDigest, out var owner) && owner == originalDigest)
+                {
+                    return (candidate, Leaf);
+                }
+                if (_byKey?.ContainsKey(key) == true || _files?.ContainsKey(keyDigest) == true)
                 {
                     plain = false;
                     continue;
                 }
+                if (!isDirectory)
+                {
+                    (_files ??= [])[keyDigest] = originalDigest;
+                    return (candidate, Leaf);
+                }
                 var child = new Node();
-                _byKey[key] = (original, isDirectory, child);
-                _originalToName[original] = candidate;
+                (_byKey ??= new(StringComparer.Ordinal))[key] = (original, true, child);
+                (_originalToName ??= new(StringComparer.Ordinal))[original] = candidate;
                 return (candidate, child);
             }
             throw new InvalidOperationException($"Could not find a unique bag name for '{RawNames.Readable(original)}'.");
+        }
+
+        /// <summary>What a file's claim gives as its node: nothing is ever claimed under a file.</summary>
+        private static readonly Node Leaf = new();
+
+        /// <summary>128 bits of SHA-256 over the name's UTF-16 code units (raw bytes included), the same in every run.</summary>
+        private static UInt128 Digest(string name)
+        {
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(name.AsSpan()), hash);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
     }
 }

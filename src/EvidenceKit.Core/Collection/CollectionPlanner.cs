@@ -47,13 +47,11 @@ public sealed class CollectionPlanner(
             }
         }
 
-        var files = ApplyTotalCap(state, options);
-        var mapper = new BagPathMapper();
-        var planned = files
-            .OrderBy(c => c.HostPath, StringComparer.Ordinal)
-            .Select((c, i) => new PlannedFile(
-                $"E{i + 1:D6}", c.HostPath, mapper.Map(c.HostPath.TrimStart('/')).BagPath, c.Target, c.Info, c.DiscoveredFrom))
-            .ToList();
+        var table = state.Candidates.Table;
+        var order = ApplyTotalCap(state, options);
+        Array.Sort(order, table.ComparePaths);
+        state.Candidates.Forget();
+        var planned = new PlannedFiles(table, order, new BagPathMapper(ordered: true));
 
         return new CollectionPlan(profile, planned, state.Skipped, state.Excluded, state.EmptyTargets, state.Warnings);
     }
@@ -104,20 +102,20 @@ public sealed class CollectionPlanner(
         {
             return;
         }
-        var matcher = new Matcher(ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-        matcher.AddInclude(pattern);
+        var walk = new GlobWalk(pattern, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         var dir = new PortDirectoryInfo(source, baseHost, null, (host, e) => state.AddFailure(host, e, target.Name))
         {
             ListPath = listPath,
         };
-        foreach (var match in matcher.Execute(dir).Files)
+        // Each match is stat'ed and planned as the walk finds it; the walk holds only the directories it is in.
+        walk.Walk(dir, match =>
         {
-            var host = HostPaths.Join(baseHost, match.Path);
+            var host = HostPaths.Join(baseHost, match);
             if (TryStat(state, target, host, vanishedIsFailure: true) is { } info)
             {
                 Consider(state, target, host, info, discoveredFrom);
             }
-        }
+        });
     }
 
     /// <summary>Stats through the port; a failure is recorded (failed) and gives null, like an absent path.</summary>
@@ -167,7 +165,7 @@ public sealed class CollectionPlanner(
     private static void Consider(PlanState state, TargetDefinition target, string host, SourceFileInfo info, string? discoveredFrom)
     {
         state.MatchCount++;
-        if (state.Seen.ContainsKey(host) || state.IsNeverCollected(host))
+        if (state.Candidates.Contains(host) || state.IsNeverCollected(host))
         {
             return;
         }
@@ -207,31 +205,34 @@ public sealed class CollectionPlanner(
             return;
         }
 
-        state.Seen[host] = new PlanCandidate(host, target.Name, info, discoveredFrom);
+        state.Candidates.Add(host, target.Name, info, discoveredFrom);
     }
 
-    private static List<PlanCandidate> ApplyTotalCap(PlanState state, PlanningOptions options)
+    /// <summary>The table indices the plan keeps: all of them, or under --max-total-size the newest files that fit.</summary>
+    private static int[] ApplyTotalCap(PlanState state, PlanningOptions options)
     {
-        var all = state.Seen.Values.ToList();
+        var table = state.Candidates.Table;
+        var all = Enumerable.Range(0, table.Count).ToArray();
         if (options.MaxTotalSize is not { } cap)
         {
             return all;
         }
-        var kept = new List<PlanCandidate>();
+        Array.Sort(all, (a, b) => table.ModifiedTicks(b).CompareTo(table.ModifiedTicks(a)) is var newer and not 0 ? newer : table.ComparePaths(a, b));
+        var kept = new List<int>();
         long total = 0;
-        foreach (var c in all.OrderByDescending(c => c.Info.ModifiedUtc).ThenBy(c => c.HostPath, StringComparer.Ordinal))
+        foreach (var c in all)
         {
-            if (total + c.Info.Size <= cap)
+            if (total + table.Size(c) <= cap)
             {
-                total += c.Info.Size;
+                total += table.Size(c);
                 kept.Add(c);
             }
             else
             {
-                state.AddExcluded(c.HostPath, SkipOutcome.OverMaxTotalSize, $"left out by --max-total-size {Sizes.Format(cap)} (newest files first)", c.Target);
+                state.AddExcluded(table.HostPath(c), SkipOutcome.OverMaxTotalSize, $"left out by --max-total-size {Sizes.Format(cap)} (newest files first)", table.Target(c));
             }
         }
-        return kept;
+        return [.. kept];
     }
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);

@@ -150,8 +150,9 @@ public sealed class Collector(
             noted.Add(record);
         }
         var failed = new ConcurrentBag<SkippedRecord>();
-        var doneIds = alreadyDone.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var todo = plan.Files.Where(f => !doneIds.Contains(f.Id)).OrderByDescending(f => f.AtPlan.Size).ToList();
+        var todo = CopyOrder.Of(plan, alreadyDone);
+        var filesTotal = plan.Files.Count;
+        var bytesTotal = plan.TotalBytes;
         var filesDone = alreadyDone.Count;
         long bytesDone = alreadyDone.Sum(r => r.Size);
         long collectedBytes = bytesDone;
@@ -162,8 +163,10 @@ public sealed class Collector(
         {
             try
             {
-                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = stop.Token }, file =>
+                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = request.Parallelism, CancellationToken = stop.Token }, index =>
                 {
+                    // Made from the compact plan for this copy only, and dropped with it.
+                    var file = plan.Files[index];
                     try
                     {
                         var outcome = CopyWithReconnect(engine, file, partial, journal, acquisitionLog, stop.Token);
@@ -191,7 +194,7 @@ public sealed class Collector(
                         }
                         var n = Interlocked.Increment(ref filesDone);
                         var b = Interlocked.Add(ref bytesDone, outcome.Collected?.Size ?? 0);
-                        progress?.Report(new CollectionProgress(n, plan.Files.Count, b, plan.TotalBytes, file.HostPath));
+                        progress?.Report(new CollectionProgress(n, filesTotal, b, bytesTotal, file.HostPath));
                     }
                     catch (TargetWriteException e)
                     {

@@ -6,14 +6,14 @@ using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace EvidenceKit.Core.Collection;
 
-/// <summary>What the planner has found so far: candidates by host path, and one record per path it cannot take.</summary>
+/// <summary>What the planner has found so far: candidates (compact, one per host path), and one record per path it cannot take.</summary>
 internal sealed class PlanState(PlanningOptions options, IReadOnlyList<string> neverCollectHostPaths)
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<TargetDefinition, Matcher> _excludes = new(ReferenceEqualityComparer.Instance);
 
     public PlanningOptions Options { get; } = options;
-    public Dictionary<string, PlanCandidate> Seen { get; } = new(StringComparer.Ordinal);
+    public PlanCandidates Candidates { get; } = new();
     public List<SkippedRecord> Skipped { get; } = [];
     public List<SkippedRecord> Excluded { get; } = [];
     public List<EmptyTargetRecord> EmptyTargets { get; } = [];

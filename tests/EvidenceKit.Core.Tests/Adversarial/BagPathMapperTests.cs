@@ -53,6 +53,22 @@ public sealed class BagPathMapperTests
     }
 
     [Fact]
+    public void An_ordered_mapper_maps_like_one_that_keeps_everything_and_refuses_a_path_under_a_directory_it_has_left()
+    {
+        string[] twins = ["logs/evil\\cmd.log", "logs/evil/cmd.log", "logs/evil_cmd.log", "logs/Access.log", "logs/access.log", "logs/ACCESS.LOG",
+            "logs/caf\u00e9.log", "logs/cafe\u0301.log", "logs/app.", "logs/app", "logs/CON", "logs/con.log", "logs/x/1", "logs/x.log"];
+        string[] paths = [.. twins.Select(p => "a/" + p).Append("b/logs/Access.log").Order(StringComparer.Ordinal)];
+        var keeping = new BagPathMapper();
+        var ordered = new BagPathMapper(ordered: true);
+
+        paths.Select(p => ordered.Map(p).BagPath).Should().Equal(paths.Select(p => keeping.Map(p).BagPath));
+
+        // "a/logs" was left for "b/logs": a twin of a name in it can no longer be checked, so it is refused, not mapped.
+        var late = () => ordered.Map("a/logs/ACCESS.log");
+        late.Should().Throw<InvalidOperationException>().WithMessage("*ordinal order*");
+    }
+
+    [Fact]
     public void A_path_too_long_for_the_target_is_shortened_deterministically_and_stays_unique()
     {
         var deep = string.Join('/', Enumerable.Range(0, 20).Select(i => new string((char)('a' + i), 200)));

@@ -1,0 +1,86 @@
+using EvidenceKit.Core.Abstractions;
+
+namespace EvidenceKit.Core.Collection;
+
+/// <summary>
+/// Every file a plan has taken, compact: host paths in one <see cref="PathPool"/>, one fixed-size <see cref="PlanEntry"/>
+/// each, target names and discovery lines stored once. About 60 bytes and the path's characters per file, where a
+/// <see cref="PlannedFile"/> with its strings and metadata object is several hundred.
+/// </summary>
+internal sealed class PlanTable
+{
+    private readonly PathPool _paths = new();
+    private readonly ChunkedList<PlanEntry> _entries = new();
+    private readonly Names _targets = new();
+    private readonly Names _discovered = new();
+
+    public int Count => _entries.Count;
+
+    /// <summary>Takes <paramref name="host"/> with the metadata it had when planned; gives its index.</summary>
+    public int Add(string host, string target, SourceFileInfo info, string? discoveredFrom) => _entries.Add(new PlanEntry
+    {
+        PathStart = _paths.Add(host),
+        PathLength = host.Length,
+        Target = _targets.IndexOf(target),
+        DiscoveredFrom = discoveredFrom is null ? -1 : _discovered.IndexOf(discoveredFrom),
+        Size = info.Size,
+        ModifiedTicks = info.ModifiedUtc.UtcTicks,
+        Inode = info.Inode ?? 0,
+        HasInode = info.Inode is not null,
+        Device = info.Device ?? 0,
+        HasDevice = info.Device is not null,
+    });
+
+    public ReadOnlySpan<char> PathOf(int index)
+    {
+        ref var entry = ref _entries[index];
+        return _paths.Get(entry.PathStart, entry.PathLength);
+    }
+
+    public string HostPath(int index) => new(PathOf(index));
+
+    public string Target(int index) => _targets[_entries[index].Target];
+
+    public string? DiscoveredFrom(int index) => _entries[index].DiscoveredFrom is var d and >= 0 ? _discovered[d] : null;
+
+    public long Size(int index) => _entries[index].Size;
+
+    public long ModifiedTicks(int index) => _entries[index].ModifiedTicks;
+
+    /// <summary>The metadata kept from planning: a regular file's size, modification time, inode and device.</summary>
+    public SourceFileInfo AtPlan(int index)
+    {
+        ref var entry = ref _entries[index];
+        return new SourceFileInfo
+        {
+            Kind = FileKind.Regular,
+            Size = entry.Size,
+            ModifiedUtc = new DateTimeOffset(entry.ModifiedTicks, TimeSpan.Zero),
+            Inode = entry.HasInode ? entry.Inode : null,
+            Device = entry.HasDevice ? entry.Device : null,
+        };
+    }
+
+    /// <summary>Host paths in ordinal order, as <see cref="StringComparer.Ordinal"/> orders the strings.</summary>
+    public int ComparePaths(int a, int b) => PathOf(a).SequenceCompareTo(PathOf(b));
+
+    /// <summary>A few distinct strings (target names, discovery lines), each stored once and named by its index.</summary>
+    private sealed class Names
+    {
+        private readonly List<string> _list = [];
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+        public string this[int index] => _list[index];
+
+        public int IndexOf(string name)
+        {
+            if (!_index.TryGetValue(name, out var index))
+            {
+                index = _list.Count;
+                _list.Add(name);
+                _index[name] = index;
+            }
+            return index;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using EvidenceKit.Core.Bundles;
+using EvidenceKit.Testing;
+using Xunit.Abstractions;
+
+namespace EvidenceKit.Collector.Tests;
+
+/// <summary>
+/// Slow (a minute or two): the collector's plan is compact. 200,000 small files are collected by the real
+/// evidencekit-collect, run as its own process, whose peak resident memory (the kernel's high-water mark of the child,
+/// taken by getrusage through /usr/bin/time) stays under a ceiling. The files sit on a tmpfs so that the disk does not
+/// set the run time.
+/// </summary>
+public sealed class CollectorMemoryTests : IDisposable
+{
+    private const int Files = 200_000;
+
+    /// <summary>
+    /// The ceiling. Per file the collector holds a fixed-size plan entry (56 bytes), the host path's characters (56 bytes
+    /// here), an index in the set that keeps a file two patterns match from being taken twice, two digests in the bag
+    /// path mapper while planning, and the journal's 16-byte fingerprint and two indices while copying: about 200 bytes,
+    /// 40 MiB for these files, beside the runtime's 40-60 MiB. The plan that held a PlannedFile, its strings and its
+    /// metadata object for every file, and the bag path mapper's node per file, took 334 MiB here (1.15 GiB for a
+    /// million); 160 MiB fails once a file costs about half a kilobyte again.
+    /// </summary>
+    private const long CeilingKiB = 160 * 1024;
+
+    private readonly ScratchMount? _mount;
+    private readonly string _reason;
+    private readonly ITestOutputHelper _output;
+
+    /// <summary>A tmpfs for the source and the bundle (200,000 files take a page each, twice).</summary>
+    public CollectorMemoryTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _mount = ScratchMount.TryCreate("3g", null, out _reason);
+    }
+
+    public void Dispose() => _mount?.Dispose();
+
+    [SkippableFact]
+    public void A_200000_file_collection_runs_in_a_collector_process_whose_peak_memory_stays_under_the_ceiling()
+    {
+        Skip.If(_mount is null, _reason);
+        File.Exists("/usr/bin/time").Should().BeTrue("/usr/bin/time (Debian package time) reports the child's peak memory; .ci/run installs it");
+        var root = Path.Combine(_mount!.Path, "root");
+        var target = Directory.CreateDirectory(Path.Combine(_mount.Path, "target")).FullName;
+        var content = new byte[200];
+        "203.0.113.9 - - [24/Nov/2026:03:13:02 +0000] \"GET /wp-login.php HTTP/1.1\" 404 153\n"u8.CopyTo(content);
+        for (var i = 0; i < Files; i++)
+        {
+            var dir = Path.Combine(root, "srv", "logs", string.Create(CultureInfo.InvariantCulture, $"d{i / 1000:D4}"));
+            if (i % 1000 == 0)
+            {
+                Directory.CreateDirectory(dir);
+            }
+            File.WriteAllBytes(Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"f{i:D7}.log")), content);
+        }
+        var profile = Path.Combine(_mount.Path, "profile.yaml");
+        File.WriteAllText(profile, "name: profile\ndescription: test\ntargets:\n  - name: logs\n    description: logs\n    category: application\n    paths: [/srv/logs/**]\n");
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
+        var run = Run.Tool("/usr/bin/time", ["-f", "peak-rss-kib=%M", "dotnet", dll,
+            "--profile", profile, "--root", root, "--target", target, "--case", "MEM200K", "--quiet"], timeout: TimeSpan.FromMinutes(15));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var bundle = Directory.GetDirectories(target).Should().ContainSingle().Subject;
+        bundle.Should().NotEndWith(BundleLayout.PartialSuffix);
+        File.ReadLines(Path.Combine(bundle, BundleLayout.FileRecords)).Count().Should().Be(Files, "every file is collected");
+        File.ReadLines(Path.Combine(bundle, "manifest-sha256.txt")).Count().Should().Be(Files);
+        var peak = long.Parse(run.StdErr.Split('\n').Last(l => l.StartsWith("peak-rss-kib=", StringComparison.Ordinal))["peak-rss-kib=".Length..],
+            CultureInfo.InvariantCulture);
+        _output.WriteLine($"peak RSS {peak / 1024} MiB for {Files} files");
+        peak.Should().BeLessThan(CeilingKiB, $"the collector's peak resident memory was {peak / 1024} MiB for {Files} files");
+    }
+}
