@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EvidenceKit.Core.Bundles.Manifest;
 
 namespace EvidenceKit.Core.Bundles;
@@ -9,13 +10,19 @@ namespace EvidenceKit.Core.Bundles;
 /// </summary>
 public static class FileRecordLines
 {
-    /// <summary>Options for one-line records: those of the manifest, not indented.</summary>
-    public static JsonSerializerOptions LineOptions { get; } = new(ManifestJson.WriteOptions) { WriteIndented = false };
+    /// <summary>Options for one-line records: those of the manifest, not indented, with compile-time metadata.</summary>
+    public static JsonSerializerOptions LineOptions { get; } = new(ManifestJson.WriteOptions)
+    {
+        WriteIndented = false,
+        TypeInfoResolver = FileRecordJsonContext.Default,
+    };
+
+    private static readonly JsonTypeInfo<FileRecord> RecordInfo = (JsonTypeInfo<FileRecord>)LineOptions.GetTypeInfo(typeof(FileRecord));
 
     /// <summary>The record as one line, LF included.</summary>
     public static byte[] ToLine(FileRecord record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, LineOptions);
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, RecordInfo);
         Array.Resize(ref line, line.Length + 1);
         line[^1] = (byte)'\n';
         return line;
