@@ -10,12 +10,8 @@ namespace EvidenceKit.Core.Bundles;
 /// </summary>
 public static class FileRecordLines
 {
-    /// <summary>Options for one-line records: those of the manifest, not indented, with compile-time metadata.</summary>
-    public static JsonSerializerOptions LineOptions { get; } = new(ManifestJson.WriteOptions)
-    {
-        WriteIndented = false,
-        TypeInfoResolver = FileRecordJsonContext.Default,
-    };
+    /// <summary>Options for one-line records: those of the manifest (compile-time metadata included), not indented.</summary>
+    public static JsonSerializerOptions LineOptions { get; } = new(ManifestJson.WriteOptions) { WriteIndented = false };
 
     private static readonly JsonTypeInfo<FileRecord> RecordInfo = (JsonTypeInfo<FileRecord>)LineOptions.GetTypeInfo(typeof(FileRecord));
 
