@@ -4,7 +4,7 @@
 # also when it is interrupted.
 #
 # usage: bench/run.sh [--corpora large,small,million] [--rounds N] [--dir DIR] [--tmpfs-size SIZE]
-#                     [--collect PATH --verify PATH] [--verify-only]
+#                     [--collect PATH --verify PATH] [--verify-only] [--collect-only]
 #   --corpora   which corpora to build and run (default: large,small)
 #                 large:   one 400 MB access log + 6,000 small logs (478 MB in 6,001 files)
 #                 small:   200,000 files of 200 B
@@ -14,6 +14,7 @@
 #   --tmpfs-size  size of the tmpfs (default 16g; it takes memory only for what is stored)
 #   --collect, --verify  use these executables instead of publishing the working tree in Release once
 #   --verify-only  run only the verify rows (each corpus is still collected once, unmeasured, to have a bundle)
+#   --collect-only run only the collect rows (analysis, prosecution); with --collect no verifier is needed
 # needs: python3, /usr/bin/time (Debian package "time"), coreutils, the .NET SDK (unless --collect/--verify are given)
 set -euo pipefail
 
@@ -25,6 +26,7 @@ TMPFS_SIZE=16g
 COLLECT=
 VERIFY=
 VERIFY_ONLY=
+COLLECT_ONLY=
 while [ $# -gt 0 ]; do
   case $1 in
     --corpora) CORPORA=$2; shift 2 ;;
@@ -34,7 +36,8 @@ while [ $# -gt 0 ]; do
     --collect) COLLECT=$2; shift 2 ;;
     --verify) VERIFY=$2; shift 2 ;;
     --verify-only) VERIFY_ONLY=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --collect-only) COLLECT_ONLY=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -116,7 +119,7 @@ fi
 FSTYPE=$(stat -f -c %T "$FS")
 RESULTS=$WORK/results.txt; : > "$RESULTS"
 
-if [ -z "$COLLECT" ] || [ -z "$VERIFY" ]; then
+if [ -z "$COLLECT" ] || { [ -z "$VERIFY" ] && [ -z "$COLLECT_ONLY" ]; }; then
   echo "publishing evidencekit-collect and evidencekit-verify (Release) ..." >&2
   for project in EvidenceKit.Collector EvidenceKit.Verifier; do
     dotnet publish "$REPO/src/$project/$project.csproj" -c Release -r linux-x64 --self-contained true \
@@ -182,8 +185,11 @@ run_large() {
   }
   ek_analysis() { collect "$OUT/ek" "$FS/large"; rm -rf "$OUT/ek"; }
   ek_prosecution() { collect "$OUT/ek" "$FS/large" --mode prosecution --key "$WORK/key.p12"; rm -rf "$OUT/ek"; }
-  LABEL=bundle; collect "$OUT/bundle-large" "$FS/large" >/dev/null
-  local bundle; bundle=$(find "$OUT/bundle-large" -mindepth 1 -maxdepth 1 -type d | head -1)
+  local bundle=
+  if [ -z "$COLLECT_ONLY" ]; then
+    LABEL=bundle; collect "$OUT/bundle-large" "$FS/large" >/dev/null
+    bundle=$(find "$OUT/bundle-large" -mindepth 1 -maxdepth 1 -type d | head -1)
+  fi
   sha_c() { measure "$LABEL" bash -c 'cd "$1" && sha256sum -c --strict --quiet manifest-sha256.txt' _ "$bundle"; }
   ek_verify() { measure "$LABEL" "$VERIFY" "$bundle" --quiet; }
   for round in $(seq "$ROUNDS"); do
@@ -192,7 +198,7 @@ run_large() {
       pair "$round" large:cp-a cp_a large:analysis ek_analysis
       pair "$round" large:cp-a+sha256sum cp_sha large:prosecution ek_prosecution
     fi
-    pair "$round" large:sha256sum-c sha_c large:verify ek_verify
+    if [ -z "$COLLECT_ONLY" ]; then pair "$round" large:sha256sum-c sha_c large:verify ek_verify; fi
   done
   rm -rf "$OUT/bundle-large"
 }
@@ -201,14 +207,17 @@ run_small() {
   echo "corpus small: $(find "$FS/small" -type f | wc -l) files, $(du -sb "$FS/small" | cut -f1) bytes on $FSTYPE" >&2
   cp_a() { rm -rf "$OUT/cp"; mkdir -p "$OUT/cp"; measure "$LABEL" cp -a "$FS/small/var/log" "$OUT/cp/"; rm -rf "$OUT/cp"; }
   ek_analysis() { collect "$OUT/ek" "$FS/small"; rm -rf "$OUT/ek"; }
-  LABEL=bundle; collect "$OUT/bundle-small" "$FS/small" >/dev/null
-  local bundle; bundle=$(find "$OUT/bundle-small" -mindepth 1 -maxdepth 1 -type d | head -1)
+  local bundle=
+  if [ -z "$COLLECT_ONLY" ]; then
+    LABEL=bundle; collect "$OUT/bundle-small" "$FS/small" >/dev/null
+    bundle=$(find "$OUT/bundle-small" -mindepth 1 -maxdepth 1 -type d | head -1)
+  fi
   sha_c() { measure "$LABEL" bash -c 'cd "$1" && sha256sum -c --strict --quiet manifest-sha256.txt' _ "$bundle"; }
   ek_verify() { measure "$LABEL" "$VERIFY" "$bundle" --quiet; }
   for round in $(seq "$ROUNDS"); do
     echo "small, round $round/$ROUNDS" >&2
     if [ -z "$VERIFY_ONLY" ]; then pair "$round" small:cp-a cp_a small:analysis ek_analysis; fi
-    pair "$round" small:sha256sum-c sha_c small:verify ek_verify
+    if [ -z "$COLLECT_ONLY" ]; then pair "$round" small:sha256sum-c sha_c small:verify ek_verify; fi
   done
   rm -rf "$OUT/bundle-small"
 }

@@ -10,7 +10,7 @@ namespace EvidenceKit.Platform.Linux;
 /// time with openat(O_NOFOLLOW | O_DIRECTORY) from that handle. A new file is created with one openat2 from the root that
 /// follows no link and leaves no way out of it (RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS) and O_CREAT | O_EXCL; when an
 /// entry is in the way, it is unlinked and the file created again (so a planted link or hard link is replaced, never
-/// written through). Entries are renamed with renameat2,
+/// written through). A new file's stream is a <see cref="DescriptorStream"/> (write(2), nothing else). Entries are renamed with renameat2,
 /// deleted with unlinkat on the entry itself, and read only when the handle is a regular file.
 /// </summary>
 internal sealed class DirectoryHandleStore : IDisposable
@@ -56,7 +56,7 @@ internal sealed class DirectoryHandleStore : IDisposable
                 | LinuxNative.O_NOFOLLOW | LinuxNative.O_CLOEXEC, 0x1a4);
             if (fd >= 0)
             {
-                return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
+                return new DescriptorStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write);
             }
             var errno = Marshal.GetLastPInvokeError();
             if (errno != LinuxNative.EEXIST)
@@ -73,7 +73,7 @@ internal sealed class DirectoryHandleStore : IDisposable
     /// there. Null when that did not create it (an entry in the way, a missing or unsafe directory, no openat2): the
     /// component walk then decides, with its own checks and messages.
     /// </summary>
-    private FileStream? CreateBeneath(string path)
+    private DescriptorStream? CreateBeneath(string path)
     {
         if (!_openat2)
         {
@@ -85,7 +85,7 @@ internal sealed class DirectoryHandleStore : IDisposable
             | LinuxNative.RESOLVE_NO_MAGICLINKS, mode: 0x1a4);
         if (fd >= 0)
         {
-            return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, 1);
+            return new DescriptorStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write);
         }
         if (Marshal.GetLastPInvokeError() == LinuxNative.ENOSYS)
         {

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace EvidenceKit.Platform.Linux;
 
-/// <summary>The few libc calls .NET does not expose: statx (birth time, nanoseconds) and open with O_NOATIME.</summary>
+/// <summary>The few libc calls .NET does not expose: statx (birth time, nanoseconds), open with O_NOATIME, and plain read/write on a descriptor.</summary>
 internal static partial class LinuxNative
 {
     public const int O_RDONLY = 0;
@@ -28,6 +28,14 @@ internal static partial class LinuxNative
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    public const int EIO = 5;
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static unsafe partial nint ReadPtr(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint WritePtr(int fd, byte* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int cmd, int arg);

@@ -104,7 +104,7 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
             }
             // O_NONBLOCK stays set: it guards the open against a FIFO swapped in, and on the regular file this handle
             // is proven to be it changes nothing (regular files always block on read), so no fcntl pair per file.
-            return new SourceStream(new FileStream(handle, FileAccess.Read, bufferSize: 0), atimePreserved, info);
+            return new SourceStream(new DescriptorStream(handle, FileAccess.Read), atimePreserved, info);
         }
         catch
         {

@@ -53,7 +53,17 @@ public sealed class LocalDirectoryStore : ITargetStore
     public long? GetLength(string path) => _handles.GetLength(path);
 
     /// <inheritdoc />
-    public void Flush(Stream stream) => MountedSpace.FlushToDisk(stream);
+    public void Flush(Stream stream)
+    {
+        if (stream is DescriptorStream created)
+        {
+            created.FlushToDisk();
+        }
+        else
+        {
+            MountedSpace.FlushToDisk(stream);
+        }
+    }
 
     /// <inheritdoc />
     public void DropCache(string path) => _handles.DropCache(path);

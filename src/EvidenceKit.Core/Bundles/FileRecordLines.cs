@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EvidenceKit.Core.Bundles.Manifest;
 
 namespace EvidenceKit.Core.Bundles;
@@ -9,13 +10,15 @@ namespace EvidenceKit.Core.Bundles;
 /// </summary>
 public static class FileRecordLines
 {
-    /// <summary>Options for one-line records: those of the manifest, not indented.</summary>
+    /// <summary>Options for one-line records: those of the manifest (compile-time metadata included), not indented.</summary>
     public static JsonSerializerOptions LineOptions { get; } = new(ManifestJson.WriteOptions) { WriteIndented = false };
+
+    private static readonly JsonTypeInfo<FileRecord> RecordInfo = (JsonTypeInfo<FileRecord>)LineOptions.GetTypeInfo(typeof(FileRecord));
 
     /// <summary>The record as one line, LF included.</summary>
     public static byte[] ToLine(FileRecord record)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(record, LineOptions);
+        var line = JsonSerializer.SerializeToUtf8Bytes(record, RecordInfo);
         Array.Resize(ref line, line.Length + 1);
         line[^1] = (byte)'\n';
         return line;

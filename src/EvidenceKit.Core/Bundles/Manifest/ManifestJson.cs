@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EvidenceKit.Core.Bundles.Manifest;
 
@@ -18,6 +19,8 @@ public static class ManifestJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // What a collection writes has compile-time metadata (no serializer code compiled at run time); the rest, reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ManifestWriteJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Options for reading untrusted input.</summary>
