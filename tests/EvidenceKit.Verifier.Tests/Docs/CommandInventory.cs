@@ -6,7 +6,8 @@ namespace EvidenceKit.Verifier.Tests.Docs;
 /// Every documented command that the doc tests do not run themselves, by its exact text (a trailing comment left
 /// out): those run elsewhere, with what runs them, and the exceptions that are not run, with the reason the
 /// document itself prints. A command in an unmarked block that is in neither list fails the inventory test, and so
-/// does an entry the docs no longer print.
+/// does an entry the docs no longer print. The commands written inline in the prose have their own lists below
+/// (<see cref="InlineCode"/> says which spans are commands; <c>InlineCommandsTests</c> checks them).
 /// </summary>
 internal static partial class CommandInventory
 {
