@@ -11,8 +11,8 @@ namespace EvidenceKit.Testing;
 /// </summary>
 public static class PublishedExecutables
 {
-    private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan LockLimit = TimeSpan.FromMinutes(40);
+    private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(45);
+    private static readonly TimeSpan LockLimit = TimeSpan.FromMinutes(60);
     private static readonly Lazy<string> Published = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding both executables, published first if it is missing or from other sources.</summary>
