@@ -109,7 +109,6 @@ public sealed class FleetScenario : IDisposable
         }
         Server?.Dispose();
         Pki?.Dispose();
-        Binaries?.Dispose();
         _dir.Dispose();
     }
 

@@ -26,10 +26,27 @@ internal static class DocStories
         _ => throw new ArgumentException($"no story '{story}'", nameof(story)),
     };
 
-    /// <summary>Collects this machine's logs as printed: the USB drive and the mounted image are directories of the sandbox.</summary>
+    /// <summary>
+    /// Collects this machine's logs as printed: the USB drive and the mounted image are directories of the sandbox;
+    /// the drive carries the collector copied onto it (the built one stands for the published one, as on PATH); the
+    /// profiles folder holds README's example profile <c>DIR/systems/shop.yaml</c> exactly as printed.
+    /// </summary>
     private static Dictionary<string, Func<string>> Machine(DocSandbox s) => new()
     {
-        ["/media/usb"] = Once(() => s.MakeDirectory("media/usb")),
+        ["/media/usb"] = Once(() =>
+        {
+            var usb = s.MakeDirectory("media/usb");
+            File.Copy(s.Combine(".bin", "evidencekit-collect"), Path.Combine(usb, "evidencekit-collect"));
+            File.SetUnixFileMode(Path.Combine(usb, "evidencekit-collect"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return usb;
+        }),
+        ["DIR"] = Once(() =>
+        {
+            var readme = MarkdownCode.Blocks("README.md", File.ReadAllLines(Path.Combine(Run.RepositoryRoot(), "README.md")));
+            var shop = readme.Single(b => b.Info == "yaml" && b.Text.StartsWith("# DIR/systems/shop.yaml\n", StringComparison.Ordinal));
+            s.Write("profiles/systems/shop.yaml", shop.Text + "\n");
+            return s.Combine("profiles");
+        }),
         ["/mnt/image"] = Once(() =>
         {
             s.Write("mnt/image/var/log/apache2/access.log", "203.0.113.9 - - [24/Nov/2026:03:12:45 +0000] \"GET / HTTP/1.1\" 200 12 \"-\" \"curl\"\n");
@@ -79,6 +96,9 @@ internal static class DocStories
             ["sftp://ir-case42@ev.example.org/upload"] = () => $"sftp://{at()}{Directory.CreateDirectory(Path.Combine(sshd().Root, "upload")).FullName}",
             ["/media/usb/collector_key"] = () => sshd().ClientKeyPath,
             ["SHA256:q8pV3YcWuH4Ah4sFQ1p6J6mH9T2bWbFz5o8Qw7Yd1bQ"] = () => sshd().HostKeyFingerprint,
+            ["[ev.example.org]:2222"] = () => $"[127.0.0.1]:{sshd().Port}",
+            ["ssh_host_ed25519_key.pub"] = () => sshd().HostKeyPath + ".pub",
+            ["sftp://ir-case42@ev.example.org:2222/upload"] = () => $"sftp://{at()}{Directory.CreateDirectory(Path.Combine(sshd().Root, "upload")).FullName}",
             ["'...'"] = () => "'the-key-has-no-passphrase'",
         };
     }

@@ -186,6 +186,17 @@ public sealed class DocumentedCommandsTests
             var run = sandbox.RunBlock($"block-{block.Line}", script, directory);
             run.ExitCode.Should().Be(0, $"{block.Where} must run as printed:\n{block.Text}\n--- as run:\n{script}\n--- it printed:\n{run}");
         }
+        var n = 0;
+        foreach (var inline in CommandInventory.InlineRuns.Where(r => r.Document == document && r.Story == story))
+        {
+            var script = DocPlaceholders.Apply(inline.Command, values);
+            var run = sandbox.RunBlock($"inline-{++n}", script, null);
+            run.ExitCode.Should().Be(inline.Exit, $"{document}'s inline command must run as printed:\n{inline.Command}\n--- as run:\n{script}\n--- it printed:\n{run}");
+            if (inline.Prints.Length > 0)
+            {
+                (run.StdOut + run.StdErr).Should().Contain(inline.Prints, $"{document}'s inline command {inline.Command} prints it");
+            }
+        }
     }
 
     [Fact]
@@ -205,9 +216,10 @@ public sealed class DocumentedCommandsTests
     {
         using var sandbox = new DocSandbox();
         var blocks = Blocks(document).Where(b => b.Runnable && Story(b).Story == story).ToList();
+        var texts = blocks.Select(b => b.Text).Concat(CommandInventory.InlineRuns.Where(r => r.Document == document && r.Story == story).Select(r => r.Command)).ToList();
 
         DocStories.Values(story, sandbox).Keys
-            .Where(k => k.StartsWith('@') ? !blocks.Any(b => Story(b).Directory == k) : !blocks.Any(b => DocPlaceholders.Occurs(b.Text, k)))
+            .Where(k => k.StartsWith('@') ? !blocks.Any(b => Story(b).Directory == k) : !texts.Any(t => DocPlaceholders.Occurs(t, k)))
             .Should().BeEmpty("a mapping entry no block uses is a placeholder the docs no longer print");
     }
 
