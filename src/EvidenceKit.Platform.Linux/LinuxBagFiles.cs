@@ -82,7 +82,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
             while (total < buffer.Length)
             {
                 var asked = buffer.Length - total;
-                var read = LinuxNative.BagRead(fd, buffer[total..]);
+                var read = LinuxNative.ReadRaw(fd, buffer[total..]);
                 if (read < 0)
                 {
                     var errno = Marshal.GetLastPInvokeError();

@@ -28,18 +28,6 @@ internal static partial class LinuxNative
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static unsafe partial nint BagReadNative(int fd, byte* buffer, nuint size);
-
-    /// <summary>read(2) into <paramref name="buffer"/>: the bytes read, 0 at the end, -1 with errno.</summary>
-    public static unsafe int BagRead(int fd, Span<byte> buffer)
-    {
-        fixed (byte* b = buffer)
-        {
-            return (int)BagReadNative(fd, b, (nuint)buffer.Length);
-        }
-    }
-
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static unsafe partial int BagStatxNative(int dirfd, byte* path, int flags, uint mask, out StatxBuffer buffer);
 
