@@ -19,11 +19,16 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
     private static readonly JavaScriptEncoder Encoder = EvidenceJsonEncoder.Instance;
     private static readonly JsonEncodedText[] FixedNames = TimelineFieldNames.Fixed.Select(n => JsonEncodedText.Encode(n, Encoder)).ToArray();
     private static readonly JsonEncodedText Unparsed = JsonEncodedText.Encode("unparsed", Encoder);
+
+    /// <summary>Printable ASCII that JSON keeps as it is (all of it but the quote and the backslash).</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
     private readonly Stream _output;
     private readonly ArrayBufferWriter<byte> _buffer = new(BlockBytes * 2);
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<int, FileJson> _files = [];
     private readonly Dictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
+    private byte[] _escaped = new byte[1024];
 
     public JsonlTimelineWriter(Stream output)
     {
@@ -41,10 +46,10 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
         var stamp = new DateTime(e.Ticks, DateTimeKind.Utc);
         stamp.TryFormat(datetime, out var length, "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
         _json.WriteStartObject();
-        _json.WriteString(FixedNames[0], Json(e.Message));
+        Text(FixedNames[0], e.Message);
         _json.WriteString(FixedNames[1], datetime[..length]);
         _json.WriteNumber(FixedNames[2], TimelineRow.Timestamp(e));
-        _json.WriteString(FixedNames[3], Json(e.TimestampDescription));
+        Text(FixedNames[3], e.TimestampDescription);
         Put(4, provenance.Host);
         Put(5, e.Unparsed ? Unparsed : provenance.Parser);
         Put(6, provenance.BundleId);
@@ -54,14 +59,14 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
         _json.WriteNumber(FixedNames[e.PositionIsOffset ? 11 : 10], e.Position);
         Put(12, provenance.Sha256);
         Put(13, provenance.Verdict);
-        _json.WriteString(FixedNames[14], Json(e.Original));
+        Text(FixedNames[14], e.Original);
         if (e.TimeNote is { } note)
         {
-            _json.WriteString(FixedNames[15], Json(note));
+            Text(FixedNames[15], note);
         }
         foreach (var (key, value) in e.Fields)
         {
-            _json.WriteString(Name(key), Json(value));
+            Text(Name(key), value);
         }
         _json.WriteEndObject();
         _json.Flush();
@@ -71,6 +76,53 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
         if (_buffer.WrittenCount >= BlockBytes)
         {
             Drain();
+        }
+    }
+
+    /// <summary>
+    /// Writes a string property. Printable ASCII with quotes and backslashes (an access log's line) is escaped here as the
+    /// encoder would (<c>\"</c>, <c>\\</c>) and copied as it is; anything else (controls, non-ASCII) goes through the encoder.
+    /// </summary>
+    private void Text(JsonEncodedText name, string value)
+    {
+        var text = value.AsSpan();
+        var at = text.IndexOfAnyExcept(Plain);
+        if (at < 0 || !TryEscapeAscii(text, at, out var length))
+        {
+            _json.WriteString(name, Json(value));
+            return;
+        }
+        _json.WritePropertyName(name);
+        _json.WriteRawValue(_escaped.AsSpan(0, length), skipInputValidation: true);
+    }
+
+    /// <summary>The quoted JSON string of <paramref name="text"/> in <see cref="_escaped"/>; false when a character other than a quote or backslash needs the encoder.</summary>
+    private bool TryEscapeAscii(ReadOnlySpan<char> text, int at, out int length)
+    {
+        length = 0;
+        if (_escaped.Length < text.Length * 2 + 2)
+        {
+            _escaped = new byte[text.Length * 2 + 2];
+        }
+        var output = _escaped.AsSpan();
+        output[length++] = (byte)'"';
+        while (true)
+        {
+            length += System.Text.Encoding.ASCII.GetBytes(text[..at], output[length..]);
+            if (text[at] is not ('"' or '\\'))
+            {
+                return false;
+            }
+            output[length++] = (byte)'\\';
+            output[length++] = (byte)text[at];
+            text = text[(at + 1)..];
+            at = text.IndexOfAnyExcept(Plain);
+            if (at < 0)
+            {
+                length += System.Text.Encoding.ASCII.GetBytes(text, output[length..]);
+                output[length++] = (byte)'"';
+                return true;
+            }
         }
     }
 

@@ -92,14 +92,15 @@ internal sealed class ExternalSorter : IDisposable
 
     private static IEnumerable<TimelineEvent> MergeRuns(IReadOnlyList<(string Path, long Count)> runs)
     {
-        var readers = new List<BinaryReader>();
+        var readers = new List<SpillReader>();
+        var strings = new SpillStrings();
         try
         {
             var queue = new PriorityQueue<int, TimelineEvent>(Comparer<TimelineEvent>.Create(TimelineEvent.Compare));
             var remaining = new long[runs.Count];
             for (var i = 0; i < runs.Count; i++)
             {
-                readers.Add(new BinaryReader(new FileStream(runs[i].Path, FileMode.Open, FileAccess.Read, FileShare.None, FileBuffer, FileOptions.SequentialScan)));
+                readers.Add(new SpillReader(new FileStream(runs[i].Path, FileMode.Open, FileAccess.Read, FileShare.None, FileBuffer, FileOptions.SequentialScan), strings));
                 remaining[i] = runs[i].Count;
                 if (remaining[i]-- > 0)
                 {

@@ -61,10 +61,10 @@ internal sealed class RunBuffer
     /// <summary>The events held, in their current order, read back as objects.</summary>
     public IEnumerable<TimelineEvent> Read()
     {
-        using var reader = new BinaryReader(new MemoryStream(_bytes, 0, _used, writable: false), new UTF8Encoding(false));
+        using var reader = new SpillReader(new MemoryStream(_bytes, 0, _used, writable: false), new SpillStrings());
         foreach (var key in _keys)
         {
-            reader.BaseStream.Position = key.Offset;
+            reader.Stream.Position = key.Offset;
             yield return SpillFormat.Read(reader);
         }
     }

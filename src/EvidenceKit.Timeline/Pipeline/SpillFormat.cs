@@ -26,7 +26,7 @@ internal static class SpillFormat
     }
 
     /// <summary>The next event (the caller counts how many the run holds).</summary>
-    public static TimelineEvent Read(BinaryReader reader)
+    public static TimelineEvent Read(SpillReader reader)
     {
         var ticks = reader.ReadInt64();
         var file = reader.ReadInt32();
