@@ -70,11 +70,14 @@ internal sealed class ExternalSorter : IDisposable
             _runs.RemoveRange(0, group.Count);
             var path = NextRunPath();
             long count = 0;
-            using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer)))
+            using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBuffer))
             {
+                var writer = new SpillWriter();
                 foreach (var e in MergeRuns(group))
                 {
+                    writer.Clear();
                     SpillFormat.Write(writer, e);
+                    output.Write(writer.Written);
                     count++;
                 }
             }

@@ -7,6 +7,7 @@ internal sealed class FieldNames
     public const int Max = 256;
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private KeyValuePair<string, string>[] _previous = [];
 
     public void Add(IEnumerable<TimelineEvent> events)
     {
@@ -14,13 +15,22 @@ internal sealed class FieldNames
         {
             foreach (var e in events)
             {
-                foreach (var (name, _) in e.Fields)
+                var fields = e.Fields;
+                for (var i = 0; i < fields.Length; i++)
                 {
+                    var name = fields[i].Key;
+                    // The same name object at the same place on the previous event was already counted (or refused: the
+                    // set only grows), so the events of one parser skip the hash lookups.
+                    if (i < _previous.Length && ReferenceEquals(_previous[i].Key, name))
+                    {
+                        continue;
+                    }
                     if (_names.Count < Max || _names.Contains(name))
                     {
                         _names.Add(name);
                     }
                 }
+                _previous = fields;
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace EvidenceKit.Timeline.Pipeline;
 
@@ -13,8 +12,7 @@ internal sealed class RunBuffer
 {
     private const int InitialBytes = 1 << 20;
     private readonly int _capacity;
-    private readonly MemoryStream _scratch = new();
-    private readonly BinaryWriter _writer;
+    private readonly SpillWriter _scratch = new();
     private readonly List<RunKey> _keys = [];
     private byte[] _bytes;
     private int _used;
@@ -23,7 +21,6 @@ internal sealed class RunBuffer
     {
         _capacity = Math.Max(capacity, 1024);
         _bytes = new byte[Math.Min(_capacity, InitialBytes)];
-        _writer = new BinaryWriter(_scratch, new UTF8Encoding(false), leaveOpen: true);
     }
 
     /// <summary>Events held.</summary>
@@ -32,15 +29,14 @@ internal sealed class RunBuffer
     /// <summary>Serializes <paramref name="e"/>; false (nothing held) when the buffer is full: spill, then add again.</summary>
     public bool TryAdd(TimelineEvent e)
     {
-        _scratch.SetLength(0);
-        SpillFormat.Write(_writer, e);
-        _writer.Flush();
-        var length = (int)_scratch.Length;
+        _scratch.Clear();
+        SpillFormat.Write(_scratch, e);
+        var length = _scratch.Written.Length;
         if (!Room(length))
         {
             return false;
         }
-        _scratch.GetBuffer().AsSpan(0, length).CopyTo(_bytes.AsSpan(_used));
+        _scratch.Written.CopyTo(_bytes.AsSpan(_used));
         _keys.Add(new RunKey(e.Ticks, e.FileOrdinal, e.Sequence, _used, length));
         _used += length;
         return true;

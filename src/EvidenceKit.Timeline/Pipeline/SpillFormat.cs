@@ -1,9 +1,9 @@
 namespace EvidenceKit.Timeline.Pipeline;
 
-/// <summary>How an event is written to and read from a sorted run on disk (length-prefixed UTF-8; only this process reads it back).</summary>
+/// <summary>How an event is written to and read from a sorted run on disk (<see cref="BinaryWriter"/>'s layout: numbers, then length-prefixed UTF-8; only this process reads it back).</summary>
 internal static class SpillFormat
 {
-    public static void Write(BinaryWriter writer, TimelineEvent e)
+    public static void Write(SpillWriter writer, TimelineEvent e)
     {
         writer.Write(e.Ticks);
         writer.Write(e.FileOrdinal);

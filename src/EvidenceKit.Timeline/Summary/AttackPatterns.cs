@@ -11,33 +11,35 @@ internal static partial class AttackPatterns
     /// <summary>The pattern names, in the order they are reported.</summary>
     public static IReadOnlyList<string> Names { get; } = ["path_traversal", "sql_injection", "command_injection", "web_shell", "scanner_user_agent"];
 
-    /// <summary>The names of the patterns <paramref name="url"/> and <paramref name="userAgent"/> match.</summary>
-    public static IEnumerable<string> Match(string? url, string? userAgent)
+    /// <summary>The patterns <paramref name="url"/> and <paramref name="userAgent"/> match, as bits: bit i set for <see cref="Names"/>[i].</summary>
+    public static int Match(string? url, string? userAgent)
     {
+        var matched = 0;
         if (!string.IsNullOrEmpty(url))
         {
             var decoded = Decode(url);
             if (PathTraversal().IsMatch(url) || PathTraversal().IsMatch(decoded))
             {
-                yield return "path_traversal";
+                matched |= 1;
             }
             if (SqlInjection().IsMatch(decoded))
             {
-                yield return "sql_injection";
+                matched |= 2;
             }
             if (CommandInjection().IsMatch(decoded))
             {
-                yield return "command_injection";
+                matched |= 4;
             }
             if (WebShell().IsMatch(decoded))
             {
-                yield return "web_shell";
+                matched |= 8;
             }
         }
         if (!string.IsNullOrEmpty(userAgent) && Scanner().IsMatch(userAgent))
         {
-            yield return "scanner_user_agent";
+            matched |= 16;
         }
+        return matched;
     }
 
     private static string Decode(string url)

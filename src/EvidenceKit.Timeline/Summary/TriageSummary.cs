@@ -92,9 +92,14 @@ internal sealed class TriageSummary
                 tally.AuthFailures++;
             }
         }
-        foreach (var pattern in AttackPatterns.Match(url, agent))
+        var matched = AttackPatterns.Match(url, agent);
+        for (var bit = 0; matched != 0; bit++, matched >>= 1)
         {
-            var patternTally = _patterns[pattern];
+            if ((matched & 1) == 0)
+            {
+                continue;
+            }
+            var patternTally = _patterns[AttackPatterns.Names[bit]];
             patternTally.Count++;
             Keep(patternTally, new PatternHit(time, client, url ?? agent ?? "", file.Bundle.Facts.Host, file.Record.EvidenceId, file.Record.BagPath, e.Position));
         }
