@@ -32,13 +32,14 @@ internal sealed class AccessLogParser(string name) : ILogParser
     /// <inheritdoc />
     public void Parse(LogSource source, IEventSink sink, CancellationToken cancellationToken)
     {
+        var shared = new SharedStrings();
         foreach (var line in LogLineReader.Read(source.Content, cancellationToken))
         {
             if (line.Text.Length == 0)
             {
                 continue;
             }
-            if (Read(line) is { } logEvent)
+            if (Read(line, shared) is { } logEvent)
             {
                 sink.Event(logEvent);
             }
@@ -49,7 +50,7 @@ internal sealed class AccessLogParser(string name) : ILogParser
         }
     }
 
-    private static LogEvent? Read(LogLine line)
+    private static LogEvent? Read(LogLine line, SharedStrings shared)
     {
         var text = line.Text;
         if (!AccessLineShape.TryMatch(text, out var parts) || !TryTime(text.AsSpan(parts.Time), out var time))
@@ -58,25 +59,25 @@ internal sealed class AccessLogParser(string name) : ILogParser
         }
         // Set in name order: the list appends without searching, and the timeline writes fields in this order.
         var fields = new FieldList(14);
-        var status = Part(text, parts.Status);
-        var client = Part(text, parts.Client);
+        var status = Part(text, shared, parts.Status);
+        var client = Part(text, shared, parts.Client);
         var request = text[parts.Request];
-        Put(fields, "bytes", Part(text, parts.Size));
+        Put(fields, "bytes", Part(text, shared, parts.Size));
         Put(fields, "client_ip", client);
         var extra = text.AsSpan(parts.Extra).Trim();
         if (extra.Length > 0)
         {
             fields.Set("extra", extra.ToString());
         }
-        Put(fields, "ident", Part(text, parts.Ident));
-        var (method, url, protocol) = RequestLine(request);
+        Put(fields, "ident", Part(text, shared, parts.Ident));
+        var (method, url, protocol) = RequestLine(request, shared);
         // The request's parts are kept as logged, even when empty or "-" (as the fields were before).
         if (method is not null)
         {
             fields.Set("method", method);
             fields.Set("protocol", protocol!);
         }
-        Put(fields, "referer", Part(text, parts.Referer));
+        Put(fields, "referer", Part(text, shared, parts.Referer));
         fields.Set("request", request);
         Put(fields, "status", status);
         if (line.Truncated)
@@ -87,18 +88,18 @@ internal sealed class AccessLogParser(string name) : ILogParser
         {
             fields.Set("url", url);
         }
-        Put(fields, "user", Part(text, parts.User));
-        Put(fields, "user_agent", Part(text, parts.Agent));
-        Put(fields, "vhost", Part(text, parts.Vhost));
+        Put(fields, "user", Part(text, shared, parts.User));
+        Put(fields, "user_agent", Part(text, shared, parts.Agent));
+        Put(fields, "vhost", Part(text, shared, parts.Vhost));
         var message = string.Concat(client ?? "-", " \"", request, "\" ", status ?? "-");
         return new LogEvent(time, "Request Time", message, line.Number, text, fields);
     }
 
     /// <summary>The part's text, or null when it is absent, empty or <c>-</c> (the logs' "none").</summary>
-    private static string? Part(string text, Range range)
+    private static string? Part(string text, SharedStrings shared, Range range)
     {
         var span = text.AsSpan(range);
-        return span is "" or "-" ? null : span.ToString();
+        return span is "" or "-" ? null : shared.Get(span);
     }
 
     private static void Put(FieldList fields, string name, string? value)
@@ -110,7 +111,7 @@ internal sealed class AccessLogParser(string name) : ILogParser
     }
 
     /// <summary><c>METHOD URL HTTP/x</c> split at its two spaces; nulls unless there are exactly three parts and the last names HTTP.</summary>
-    private static (string? Method, string? Url, string? Protocol) RequestLine(string request)
+    private static (string? Method, string? Url, string? Protocol) RequestLine(string request, SharedStrings shared)
     {
         var first = request.IndexOf(' ', StringComparison.Ordinal);
         var second = first < 0 ? -1 : request.IndexOf(' ', first + 1);
@@ -118,7 +119,7 @@ internal sealed class AccessLogParser(string name) : ILogParser
         {
             return (null, null, null);
         }
-        return (request[..first], request[(first + 1)..second], request[(second + 1)..]);
+        return (shared.Get(request.AsSpan(..first)), request[(first + 1)..second], shared.Get(request.AsSpan((second + 1)..)));
     }
 
     /// <summary>Reads <c>10/Oct/2000:13:55:36 -0700</c> (the fixed layout of %t).</summary>
