@@ -80,14 +80,12 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
     }
 
     /// <summary>
-    /// Writes a string property. Printable ASCII with quotes and backslashes (an access log's line) is escaped here as the
+    /// Writes a string property. Printable ASCII (most of a log), quotes and backslashes included, is escaped here as the
     /// encoder would (<c>\"</c>, <c>\\</c>) and copied as it is; anything else (controls, non-ASCII) goes through the encoder.
     /// </summary>
     private void Text(JsonEncodedText name, string value)
     {
-        var text = value.AsSpan();
-        var at = text.IndexOfAnyExcept(Plain);
-        if (at < 0 || !TryEscapeAscii(text, at, out var length))
+        if (!TryEscapeAscii(value.AsSpan(), out var length))
         {
             _json.WriteString(name, Json(value));
             return;
@@ -97,33 +95,31 @@ internal sealed class JsonlTimelineWriter : ITimelineWriter
     }
 
     /// <summary>The quoted JSON string of <paramref name="text"/> in <see cref="_escaped"/>; false when a character other than a quote or backslash needs the encoder.</summary>
-    private bool TryEscapeAscii(ReadOnlySpan<char> text, int at, out int length)
+    private bool TryEscapeAscii(ReadOnlySpan<char> text, out int length)
     {
         length = 0;
+        var at = text.IndexOfAnyExcept(Plain);
         if (_escaped.Length < text.Length * 2 + 2)
         {
             _escaped = new byte[text.Length * 2 + 2];
         }
         var output = _escaped.AsSpan();
         output[length++] = (byte)'"';
-        while (true)
+        while (at >= 0)
         {
-            length += System.Text.Encoding.ASCII.GetBytes(text[..at], output[length..]);
             if (text[at] is not ('"' or '\\'))
             {
                 return false;
             }
+            length += System.Text.Encoding.ASCII.GetBytes(text[..at], output[length..]);
             output[length++] = (byte)'\\';
             output[length++] = (byte)text[at];
             text = text[(at + 1)..];
             at = text.IndexOfAnyExcept(Plain);
-            if (at < 0)
-            {
-                length += System.Text.Encoding.ASCII.GetBytes(text, output[length..]);
-                output[length++] = (byte)'"';
-                return true;
-            }
         }
+        length += System.Text.Encoding.ASCII.GetBytes(text, output[length..]);
+        output[length++] = (byte)'"';
+        return true;
     }
 
     private void Put(int name, JsonEncodedText? value)
