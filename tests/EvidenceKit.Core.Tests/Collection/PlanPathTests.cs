@@ -62,6 +62,26 @@ public sealed class PlanPathTests : IDisposable
     }
 
     [Fact]
+    public void The_candidate_set_finds_every_path_it_took_through_its_growth_and_no_other()
+    {
+        // Given hostile paths and 20,000 more, taken one by one (the set grows many times)
+        var candidates = new PlanCandidates();
+        var info = new SourceFileInfo { Kind = FileKind.Regular, Size = 1, ModifiedUtc = DateTimeOffset.UnixEpoch };
+        var taken = Hostile.Where((_, i) => i % 2 == 0).Concat(Enumerable.Range(0, 20_000).Select(i => $"/logs/d{i % 97}/f{i}.log")).ToList();
+        foreach (var path in taken)
+        {
+            candidates.Contains(path).Should().BeFalse(path);
+            candidates.Add(path, "logs", info, null);
+        }
+
+        // Then each is found, and a path not taken (a twin of a taken one by bytes that spell the same text) is not
+        taken.Should().OnlyContain(p => candidates.Contains(p));
+        Hostile.Where((_, i) => i % 2 == 1).Concat(["/logs/\u00e9", "/logs/d1/f20000.log", "/logs/d1/f1.lo", "/LOGS/d1/f1.log"]).Should().OnlyContain(p => !candidates.Contains(p));
+        candidates.Table.Count.Should().Be(taken.Count);
+        Enumerable.Range(0, taken.Count).Select(candidates.Table.HostPath).Should().Equal(taken);
+    }
+
+    [Fact]
     public void A_plan_over_hostile_names_takes_each_file_once_with_its_port_name_in_ordinal_order_and_distinct_bag_paths()
     {
         // Given files whose names are a character above U+FFFF, a private-use character, text, and bytes that are not
