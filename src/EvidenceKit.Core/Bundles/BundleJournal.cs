@@ -166,6 +166,33 @@ public sealed class BundleJournal : IDisposable
             .Select((line, i) => ((long)i + 1, line))).Records;
     }
 
+    /// <summary>
+    /// The finished files of a journal as <see cref="Read"/> gives them, one at a time as the journal is read, so a
+    /// resume of a million files never holds a million records.
+    /// </summary>
+    /// <exception cref="UnsafeTargetEntryException">The journal is a link or special file.</exception>
+    public static IEnumerable<FileRecord> ReadEach(ITargetStore store, string bundleDir)
+    {
+        var path = bundleDir + "/" + BundleLayout.Journal;
+        if (store.GetLength(path) is null)
+        {
+            return [];
+        }
+        var stream = store.OpenRead(path);
+        return Lines(stream);
+
+        IEnumerable<FileRecord> Lines(Stream opened)
+        {
+            using (opened)
+            {
+                foreach (var record in JournalRecords.Each(BoundedTargetReads.ReadLines(opened, BoundedTargetReads.MaxJournalLineBytes)))
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
     /// <summary>Writes what is pending and closes the journal; a target that fails now only costs those lines (re-copied on resume).</summary>
     public void Dispose()
     {

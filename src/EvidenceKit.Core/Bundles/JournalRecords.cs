@@ -39,6 +39,28 @@ internal static class JournalRecords
         return new JournalContents(records, null, bad?.Number);
     }
 
+    /// <summary>The records <see cref="Read"/> gives (every one before the first bad line), one at a time, none held.</summary>
+    public static IEnumerable<FileRecord> Each(IEnumerable<byte[]> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            FileRecord record;
+            try
+            {
+                record = Parse(line);
+            }
+            catch (JsonException)
+            {
+                yield break;
+            }
+            yield return record;
+        }
+    }
+
     private static FileRecord Parse(byte[] line)
     {
         var record = ManifestJson.FromUtf8<FileRecord>(line);

@@ -10,9 +10,14 @@ namespace EvidenceKit.Core.Bundles;
 /// target's holder added or altered matches no fingerprint and is left out, and a line missing from the journal stops
 /// the seal (<see cref="IOException"/>), so the sealed records are exactly the ones this run finished.
 /// </summary>
-public sealed class JournalledRecords(ITargetStore store, string bundleDir)
+/// <param name="store">The target.</param>
+/// <param name="bundleDir">The partial bundle whose journal holds the lines.</param>
+/// <param name="capacity">How many records the run may finish (the plan's file count): room for them is taken at once,
+/// so the array never sits beside a twice larger one while it grows, and the seal sorts it where it lies.</param>
+public sealed class JournalledRecords(ITargetStore store, string bundleDir, int capacity = 0)
 {
-    private readonly List<UInt128> _fingerprints = [];
+    private UInt128[] _fingerprints = new UInt128[capacity];
+    private int _count;
     private readonly Lock _gate = new();
 
     /// <summary>Records finished so far.</summary>
@@ -22,7 +27,7 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
         {
             lock (_gate)
             {
-                return _fingerprints.Count;
+                return _count;
             }
         }
     }
@@ -36,7 +41,11 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
         var fingerprint = FileRecordLines.Fingerprint(line.AsSpan(0, line.Length - 1));
         lock (_gate)
         {
-            _fingerprints.Add(fingerprint);
+            if (_count == _fingerprints.Length)
+            {
+                Array.Resize(ref _fingerprints, Math.Max(16, _count * 2));
+            }
+            _fingerprints[_count++] = fingerprint;
         }
     }
 
@@ -45,15 +54,18 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
     public IEnumerable<RecordLine> Read()
     {
         UInt128[] expected;
+        int count;
         lock (_gate)
         {
-            expected = [.. _fingerprints];
+            // Sorted where they lie, not copied (the order they finished in is not needed again).
+            expected = _fingerprints;
+            count = _count;
+            expected.AsSpan(0, count).Sort();
         }
-        Array.Sort(expected);
-        var taken = new bool[expected.Length];
+        var taken = new bool[count];
         var found = 0;
         var path = bundleDir + "/" + BundleLayout.Journal;
-        if (expected.Length > 0)
+        if (count > 0)
         {
             Stream stream;
             try
@@ -68,7 +80,7 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
             {
                 foreach (var line in BoundedTargetReads.ReadLines(stream, BoundedTargetReads.MaxJournalLineBytes))
                 {
-                    var at = Array.BinarySearch(expected, FileRecordLines.Fingerprint(line));
+                    var at = Array.BinarySearch(expected, 0, count, FileRecordLines.Fingerprint(line));
                     if (line.Length == 0 || at < 0 || taken[at])
                     {
                         continue;
@@ -88,9 +100,9 @@ public sealed class JournalledRecords(ITargetStore store, string bundleDir)
                 }
             }
         }
-        if (found != expected.Length)
+        if (found != count)
         {
-            throw new IOException($"{BundleLayout.Journal} on the target lost {expected.Length - found} of the {expected.Length} records this run wrote; " +
+            throw new IOException($"{BundleLayout.Journal} on the target lost {count - found} of the {count} records this run wrote; " +
                 "the bundle is not sealed from it");
         }
     }

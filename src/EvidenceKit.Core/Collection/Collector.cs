@@ -76,7 +76,8 @@ public sealed class Collector(
         log.LogInformation("Collecting {Files} files ({Bytes} bytes) into {Bundle} in {Mode} mode",
             plan.Files.Count, plan.TotalBytes, $"{store.Location}/{partial}", CollectionModes.Name(request.Mode));
 
-        return await CopyAndSealAsync(plan, request, acquisitionLog, progress, bundleId, started, partial, finalName, [], [], cancellationToken)
+        return await CopyAndSealAsync(plan, request, acquisitionLog, progress, bundleId, started, partial, finalName,
+            new ResumedFiles(store, partial, plan.Files.Count), [], cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -134,7 +135,7 @@ public sealed class Collector(
     /// <summary>Copies what the journal does not already hold, then seals. Shared by a first run and a resume.</summary>
     internal async Task<CollectionResult> CopyAndSealAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
         IProgress<CollectionProgress>? progress, Guid bundleId, DateTimeOffset started, string partial, string finalName,
-        IReadOnlyList<FileRecord> alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken,
+        ResumedFiles alreadyDone, IReadOnlyList<string> runNotes, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? resumeReasons = null)
     {
         var engine = new CopyEngine(source, store, new CopyOptions(request.Mode, request.LegacyHashes)
@@ -142,19 +143,14 @@ public sealed class Collector(
             ReadRate = request.MaxReadRate is { } rate ? new ReadRateLimiter(rate) : null,
         }, accounts);
         // Finished records go to the journal and are read back from it when sealing; only a fingerprint of each is kept.
-        var collected = new JournalledRecords(store, partial);
-        var noted = new NotedFiles();
-        foreach (var record in alreadyDone)
-        {
-            collected.Add(record);
-            noted.Add(record);
-        }
+        var collected = alreadyDone.Records;
+        var noted = alreadyDone.Noted;
         var failed = new ConcurrentBag<SkippedRecord>();
         var todo = CopyOrder.Of(plan, alreadyDone);
         var filesTotal = plan.Files.Count;
         var bytesTotal = plan.TotalBytes;
         var filesDone = alreadyDone.Count;
-        long bytesDone = alreadyDone.Sum(r => r.Size);
+        var bytesDone = alreadyDone.Bytes;
         long collectedBytes = bytesDone;
         TargetWriteException? targetFailure = null;
 

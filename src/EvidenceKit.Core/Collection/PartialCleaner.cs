@@ -26,9 +26,9 @@ internal sealed class PartialCleaner(ITargetStore store)
         "collection.log", "manifest.json", "manifest.json.p7s", "manifest.json.p7s.tsr", "files.jsonl",
     };
 
-    /// <summary>Cleans <paramref name="partial"/>; <paramref name="keep"/> are the bag paths of proven copies under data/.</summary>
+    /// <summary>Cleans <paramref name="partial"/>; <paramref name="keep"/> is true for the bag paths of proven copies under data/.</summary>
     /// <returns>Suspicious removals (links, special files, misplaced entries), each as "path (kind)".</returns>
-    public (IReadOnlyList<string> Suspicious, int UnprovenCopies) Clean(string partial, IReadOnlySet<string> keep)
+    public (IReadOnlyList<string> Suspicious, int UnprovenCopies) Clean(string partial, Func<string, bool> keep)
     {
         var suspicious = new List<string>();
         var unproven = 0;
@@ -61,7 +61,7 @@ internal sealed class PartialCleaner(ITargetStore store)
         return (suspicious, unproven);
     }
 
-    private void CleanData(string partial, string relative, IReadOnlySet<string> keep, List<string> suspicious, ref int unproven, int depth)
+    private void CleanData(string partial, string relative, Func<string, bool> keep, List<string> suspicious, ref int unproven, int depth)
     {
         foreach (var entry in store.ListEntries(partial + "/" + relative))
         {
@@ -72,7 +72,7 @@ internal sealed class PartialCleaner(ITargetStore store)
                 case FileKind.Directory when depth < MaxDepth:
                     CleanData(partial, rel, keep, suspicious, ref unproven, depth + 1);
                     break;
-                case FileKind.Regular when keep.Contains(rel):
+                case FileKind.Regular when keep(rel):
                     break;
                 case FileKind.Regular:
                     // A copy the journal does not list, or one that was not proven: copied again if it is planned.

@@ -3,9 +3,10 @@ using EvidenceKit.Core.Abstractions;
 namespace EvidenceKit.Core.Collection;
 
 /// <summary>
-/// Every file a plan has taken, compact: host paths in one <see cref="PathPool"/>, one fixed-size <see cref="PlanEntry"/>
-/// each, target names and discovery lines stored once. About 60 bytes and the path's characters per file, where a
-/// <see cref="PlannedFile"/> with its strings and metadata object is several hundred.
+/// Every file a plan has taken, compact: host paths as bytes in one <see cref="PathPool"/>, one 48-byte
+/// <see cref="PlanEntry"/> each, target names, discovery lines and devices stored once. 48 bytes and about one byte a
+/// character of the path per file, where a <see cref="PlannedFile"/> with its strings and metadata object is several
+/// hundred.
 /// </summary>
 internal sealed class PlanTable
 {
@@ -13,31 +14,32 @@ internal sealed class PlanTable
     private readonly ChunkedList<PlanEntry> _entries = new();
     private readonly Names _targets = new();
     private readonly Names _discovered = new();
+    private readonly List<ulong> _devices = [];
+    private readonly Dictionary<ulong, int> _deviceIndex = [];
 
     public int Count => _entries.Count;
 
     /// <summary>Takes <paramref name="host"/> with the metadata it had when planned; gives its index.</summary>
     public int Add(string host, string target, SourceFileInfo info, string? discoveredFrom) => _entries.Add(new PlanEntry
     {
-        PathStart = _paths.Add(host),
-        PathLength = host.Length,
+        PathStart = _paths.Add(host, out var length),
+        PathLength = length,
         Target = _targets.IndexOf(target),
         DiscoveredFrom = discoveredFrom is null ? -1 : _discovered.IndexOf(discoveredFrom),
         Size = info.Size,
         ModifiedTicks = info.ModifiedUtc.UtcTicks,
         Inode = info.Inode ?? 0,
-        HasInode = info.Inode is not null,
-        Device = info.Device ?? 0,
-        HasDevice = info.Device is not null,
+        DeviceAndFlags = ((info.Device is { } device ? DeviceIndex(device) + 1 : 0) << 1) | (info.Inode is null ? 0 : 1),
     });
 
-    public ReadOnlySpan<char> PathOf(int index)
+    /// <summary>The host path's bytes (<see cref="PathBytes"/>); they compare and match as the strings do, ordinally.</summary>
+    public ReadOnlySpan<byte> PathOf(int index)
     {
         ref var entry = ref _entries[index];
         return _paths.Get(entry.PathStart, entry.PathLength);
     }
 
-    public string HostPath(int index) => new(PathOf(index));
+    public string HostPath(int index) => PathBytes.Decode(PathOf(index));
 
     public string Target(int index) => _targets[_entries[index].Target];
 
@@ -56,13 +58,24 @@ internal sealed class PlanTable
             Kind = FileKind.Regular,
             Size = entry.Size,
             ModifiedUtc = new DateTimeOffset(entry.ModifiedTicks, TimeSpan.Zero),
-            Inode = entry.HasInode ? entry.Inode : null,
-            Device = entry.HasDevice ? entry.Device : null,
+            Inode = (entry.DeviceAndFlags & 1) != 0 ? entry.Inode : null,
+            Device = entry.DeviceAndFlags >> 1 is var device and > 0 ? _devices[device - 1] : null,
         };
     }
 
-    /// <summary>Host paths in ordinal order, as <see cref="StringComparer.Ordinal"/> orders the strings.</summary>
+    /// <summary>Host paths in ordinal order, as <see cref="StringComparer.Ordinal"/> orders the strings (see <see cref="PathBytes"/>).</summary>
     public int ComparePaths(int a, int b) => PathOf(a).SequenceCompareTo(PathOf(b));
+
+    private int DeviceIndex(ulong device)
+    {
+        if (!_deviceIndex.TryGetValue(device, out var index))
+        {
+            index = _devices.Count;
+            _devices.Add(device);
+            _deviceIndex[device] = index;
+        }
+        return index;
+    }
 
     /// <summary>A few distinct strings (target names, discovery lines), each stored once and named by its index.</summary>
     private sealed class Names

@@ -193,4 +193,22 @@ public sealed class ResumeAttackTests : IClassFixture<TestPki>, IDisposable
         var manifest = BundleRecords.Manifest(bundle);
         manifest.Files.Single(f => f.BagPath == "data/" + AccessLog).Notes.Should().Contain(n => n.StartsWith("copied again on resume:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Resume_with_a_link_planted_where_the_fresh_journal_is_written_unlinks_it_and_writes_nothing_outside()
+    {
+        // Given a partial whose drive holder planted a link, under the name the resume writes its fresh journal to, to an outside file
+        var partial = InterruptedPartial();
+        File.CreateSymbolicLink(Path.Combine(partial, BundleLayout.Journal + ".resumed"), _outside.Combine("keep", "precious.txt"));
+
+        // When resumed
+        var resume = Resume(partial);
+
+        // Then the link is gone, the outside file is untouched, and the bundle holds the source's bytes
+        resume.ExitCode.Should().Be(0, resume.ToString());
+        AssertOutsideUntouched();
+        var bundle = Sealed(partial);
+        File.Exists(Path.Combine(bundle, BundleLayout.Journal + ".resumed")).Should().BeFalse();
+        AssertEqualsSourceAndVerifies(bundle);
+    }
 }
