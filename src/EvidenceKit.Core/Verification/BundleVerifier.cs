@@ -58,6 +58,7 @@ public sealed class BundleVerifier
         yield return new BagItDeclarationCheck();
         yield return new BagInfoCheck();
         yield return new ManifestsCheck();
+        yield return new PayloadHashStart();
         yield return new FetchCheck();
         if (evidence)
         {
@@ -129,10 +130,19 @@ public sealed class BundleVerifier
         context.Checks.Add(CheckNames.Bundle, CheckOutcome.Pass, context.Evidence
             ? $"{name} is a bundle directory."
             : $"{name} is a directory with no {BundleLayout.ManifestJson}: checked as a plain BagIt bag (RFC 8493).");
-        foreach (var check in Checks(context.Evidence))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            check.Run(context);
+            foreach (var check in Checks(context.Evidence))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                check.Run(context);
+            }
+        }
+        finally
+        {
+            // A run that ends before the hashing step (a check threw, or it was cancelled) stops the background hashing
+            // and waits for it: no worker may read through the snapshot after it is disposed.
+            context.PayloadHashing?.Dispose();
         }
         return new VerificationReport
         {

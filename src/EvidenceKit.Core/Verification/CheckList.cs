@@ -15,8 +15,9 @@ internal sealed class CheckList
         Add(name, findings.Count == 0 ? CheckOutcome.Pass : CheckOutcome.Fail, findings.Count == 0 ? passDetail : failDetail, findings);
 
     /// <summary>A path as it may be shown: control characters escaped, never raw.</summary>
-    public static string Show(string path) =>
-        "'" + string.Concat(path.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) + "'";
+    public static string Show(string path) => path.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') < 0 && !path.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
+        ? "'" + path + "'"
+        : "'" + string.Concat(path.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString())) + "'";
 
     /// <summary>"1 file" or "2 files".</summary>
     public static string Count(long n, string noun, string? plural = null) => n == 1 ? $"1 {noun}" : $"{n} {plural ?? noun + "s"}";

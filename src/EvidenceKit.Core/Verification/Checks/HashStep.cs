@@ -5,34 +5,17 @@ namespace EvidenceKit.Core.Verification.Checks;
 
 /// <summary>
 /// The one hashing pass: every safe, regular payload file a manifest lists (with every algorithm that lists it,
-/// compared with its lines as it is hashed), every regular tag file (SHA-256 and every tag manifest's algorithm), and
+/// compared with its lines as it is hashed; started early by <see cref="PayloadHashStart"/>, waited for here), every regular tag file (SHA-256 and every tag manifest's algorithm), and
 /// the joined parts of split files; each file streamed once. Adds no check of its own: the checks after it judge
 /// the digests.
 /// </summary>
 internal sealed class HashStep : IBagCheck
 {
-    /// <summary>More payload manifests than this are not hashed together (a byte of bits per file says which list it).</summary>
-    private const int MaxPayloadManifests = 8;
-
     public void Run(VerificationContext context)
     {
         var snapshot = context.Snapshot;
-        var listedBy = new byte[snapshot.EntrySlots];
-        var checkUnsafe = context.UnsafePaths.Count > 0;
-        for (var m = 0; m < Math.Min(context.PayloadManifests.Count, MaxPayloadManifests); m++)
-        {
-            var lines = context.PayloadManifests[m].Lines;
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var entry = lines.EntryAt(i);
-                if (entry >= 0 && snapshot.KindAt(entry) == BagEntryKind.RegularFile && !(checkUnsafe && context.UnsafePaths.Contains(lines.PathAt(i))))
-                {
-                    listedBy[entry] |= (byte)(1 << m);
-                }
-            }
-        }
-        context.Payload = new PayloadHasher(snapshot, context.PayloadManifests, context.Options.MaxParallelism)
-            .HashAll(listedBy, context.CancellationToken);
+        context.Payload = (context.PayloadHashing ?? PayloadHashStart.Start(context)).Finish();
+        context.PayloadHashing = null;
         context.FilesHashed = context.Payload.Files;
         context.BytesHashed = context.Payload.Bytes;
 

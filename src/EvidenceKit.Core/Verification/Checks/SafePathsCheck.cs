@@ -62,7 +62,18 @@ internal sealed class SafePathsCheck : IBagCheck
         }
     }
 
-    private static string? Problem(VerificationContext context, string path, bool payload)
+    /// <summary>Judges one record's path; the record's place is put into words only for a finding.</summary>
+    public static void Judge(VerificationContext context, string path, Records.RecordPlace where, bool payload, Action<string> addFinding)
+    {
+        if (Problem(context, path, payload) is { } problem)
+        {
+            context.UnsafePaths.Add(path);
+            addFinding($"{where.Text}: {CheckList.Show(path)} {problem}");
+        }
+    }
+
+    /// <summary>Why <paramref name="path"/> must not be opened, or null when it is safe (the same answer whenever asked).</summary>
+    public static string? Problem(VerificationContext context, string path, bool payload)
     {
         // RFC 8493 lets a plain bag name files with LF or CR (written %0A, %0D); any other control character is refused.
         var judged = context.Evidence ? path : path.Replace('\n', '_').Replace('\r', '_');

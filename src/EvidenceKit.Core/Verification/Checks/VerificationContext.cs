@@ -60,6 +60,9 @@ internal sealed class VerificationContext(
     /// <summary>fetch.txt entries whose file is not in the bag: the bag is INCOMPLETE.</summary>
     public List<string> Unfetched { get; } = [];
 
+    /// <summary>The payload being hashed while later checks run (started after the manifests are read), until the hashing step takes it.</summary>
+    public PayloadHashing? PayloadHashing { get; set; }
+
     /// <summary>What hashing the payload found (mismatches and unreadable files; nothing for a good file).</summary>
     public PayloadDigests Payload { get; set; } = PayloadDigests.None;
 

@@ -35,39 +35,43 @@ internal static class RecordsPass
                 findings.Malformed.Add(problem!);
                 continue;
             }
-            var where = $"{locate(index)} ({record.Id})";
+            // The record's place in words is made only for a finding: a good record costs no text.
+            var where = new RecordPlace(locate, index, record.Id);
             findings.Count++;
             findings.PayloadBytes += record.Size;
             if (findings.Sample.Count < RecordFindings.SampleSize)
             {
                 findings.Sample.Add(record);
             }
-            var paths = SafePathsCheck.RecordPaths(record);
-            foreach (var path in paths.Append(record.BagPath).Distinct(StringComparer.Ordinal))
+            var split = record.Parts is { Count: > 0 };
+            if (split)
             {
-                SafePathsCheck.Judge(context, path, where, payload: true, findings.UnsafePaths.Add);
-            }
-            if (record.Parts is { Count: > 0 })
-            {
+                foreach (var path in record.Parts!.Append(record.BagPath).Distinct(StringComparer.Ordinal))
+                {
+                    SafePathsCheck.Judge(context, path, where, payload: true, findings.UnsafePaths.Add);
+                }
                 if (findings.Split.Count < RecordFindings.MaxSplitRecords)
                 {
-                    findings.Split.Add((index, where, record));
+                    findings.Split.Add((index, where.Text, record));
                 }
                 else
                 {
-                    findings.Malformed.Add($"{where}: more than {RecordFindings.MaxSplitRecords} split files; this one was not checked");
+                    findings.Malformed.Add($"{where.Text}: more than {RecordFindings.MaxSplitRecords} split files; this one was not checked");
                 }
+                foreach (var path in record.Parts!)
+                {
+                    Claim(findings, payload, claimedBy, locate, unlisted, index, where, record, path, context.Snapshot.IndexOf(path));
+                }
+                continue;
             }
-            foreach (var path in paths)
-            {
-                Claim(findings, payload, claimedBy, locate, unlisted, index, where, record, path);
-            }
-            if (record.Parts is not { Count: > 0 } && context.Snapshot.IndexOf(record.BagPath) is >= 0 and var entry
-                && context.Snapshot.KindAt(entry) == BagEntryKind.RegularFile
+            SafePathsCheck.Judge(context, record.BagPath, where, payload: true, findings.UnsafePaths.Add);
+            var entry = context.Snapshot.IndexOf(record.BagPath);
+            Claim(findings, payload, claimedBy, locate, unlisted, index, where, record, record.BagPath, entry);
+            if (entry >= 0 && context.Snapshot.KindAt(entry) == BagEntryKind.RegularFile
                 && context.Snapshot.LengthAt(entry) != record.Size && !findings.SizeProblems.ContainsKey(record.BagPath)
                 && findings.SizeProblems.Count < CappedFindings.Max)
             {
-                findings.SizeProblems[record.BagPath] = $"{CheckList.Show(record.BagPath)}: size is {context.Snapshot.LengthAt(entry)} bytes, {where} says {record.Size}";
+                findings.SizeProblems[record.BagPath] = $"{CheckList.Show(record.BagPath)}: size is {context.Snapshot.LengthAt(entry)} bytes, {where.Text} says {record.Size}";
             }
         }
         if (payload is not null)
@@ -93,37 +97,37 @@ internal static class RecordsPass
             && written == digest.Length && parsed[..written].SequenceEqual(digest);
     }
 
+    // entry: the snapshot's entry number of path, or -1 (looked up once by the caller).
     private static void Claim(RecordFindings findings, ManifestFile? payload, long[]? claimedBy,
-        Func<long, string> locate, HashSet<string> unlisted, long index, string where, FileRecord record, string path)
+        Func<long, string> locate, HashSet<string> unlisted, long index, RecordPlace where, FileRecord record, string path, int entry)
     {
-        var split = record.Parts is { Count: > 0 };
-        var shown = split ? $"{CheckList.Show(path)} (part of {CheckList.Show(record.BagPath)})" : CheckList.Show(path);
         if (payload is null)
         {
             return;
         }
-        var i = payload.Lines.FirstLineOf(path);
+        var split = record.Parts is { Count: > 0 };
+        string Shown() => split ? $"{CheckList.Show(path)} (part of {CheckList.Show(record.BagPath)})" : CheckList.Show(path);
+        var i = entry >= 0 ? payload.Lines.FirstLineOfEntry(entry) : payload.Lines.FirstLineOf(path);
         if (i < 0)
         {
             if (!unlisted.Add(path))
             {
-                findings.Duplicates.Add($"{where} lists {CheckList.Show(path)} again, which an earlier record of {findings.Source} lists");
+                findings.Duplicates.Add($"{where.Text} lists {CheckList.Show(path)} again, which an earlier record of {findings.Source} lists");
                 return;
             }
-            findings.Disagreements.Add($"{shown} is in {where} but not in {BundleLayout.PayloadManifest}");
+            findings.Disagreements.Add($"{Shown()} is in {where.Text} but not in {BundleLayout.PayloadManifest}");
             return;
         }
         if (claimedBy![i] != 0)
         {
-            findings.Duplicates.Add($"{where} and {locate(claimedBy[i] - 1)} both list {CheckList.Show(path)}");
+            findings.Duplicates.Add($"{where.Text} and {locate(claimedBy[i] - 1)} both list {CheckList.Show(path)}");
             return;
         }
         claimedBy[i] = index + 1;
-        var expected = record.Sha256.ToLowerInvariant();
-        if (!split && !DigestIs(payload.Lines.DigestAt(i), expected))
+        if (!split && !DigestIs(payload.Lines.DigestAt(i), record.Sha256))
         {
             var line = payload.Lines[i];
-            findings.Disagreements.Add($"{shown}: {where} says SHA-256 {expected}, {BundleLayout.PayloadManifest} line {line.Line} says {line.Hash}");
+            findings.Disagreements.Add($"{Shown()}: {where.Text} says SHA-256 {record.Sha256.ToLowerInvariant()}, {BundleLayout.PayloadManifest} line {line.Line} says {line.Hash}");
         }
     }
 }
