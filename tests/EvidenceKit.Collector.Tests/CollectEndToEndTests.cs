@@ -171,8 +171,7 @@ public sealed class CollectEndToEndTests : IDisposable
                 Run.Tool("chmod", ["-R", "a+rwX", d]);
             }
             File.SetUnixFileMode(secret, UnixFileMode.None);
-            var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-            run = Run.Tool("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", dll,
+            run = Run.Tool("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Run.ExecutablePath("evidencekit-collect"),
                 "--profile", "linux-web-nginx", "--root", _root.Path, "--target", _target.Path],
                 workingDirectory: _cwd.Path, environment: new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = _cwd.Path, ["HOME"] = _cwd.Path });
         }
@@ -193,9 +192,7 @@ public sealed class CollectEndToEndTests : IDisposable
     {
         WriteNginxAndSyslogTree();
         File.WriteAllText(_cwd.Combine("evidencekit.json"), $$"""{ "profile": "linux-base", "target": "{{_target.Path}}", "case": "FROM-JSON", "root": "{{_root.Path}}" }""");
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-
-        var run = Run.Tool("dotnet", [dll, "--case", "FROM-CLI"], workingDirectory: _cwd.Path,
+        var run = Run.Executable("evidencekit-collect", ["--case", "FROM-CLI"], workingDirectory: _cwd.Path,
             environment: new Dictionary<string, string?> { ["EVIDENCEKIT_CASE"] = "FROM-ENV", ["EVIDENCEKIT_PROFILE"] = "linux-web-nginx" });
 
         run.ExitCode.Should().Be(0, run.ToString());

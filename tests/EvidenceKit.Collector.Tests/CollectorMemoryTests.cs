@@ -60,8 +60,7 @@ public sealed class CollectorMemoryTests : IDisposable
         var profile = Path.Combine(_mount.Path, "profile.yaml");
         File.WriteAllText(profile, "name: profile\ndescription: test\ntargets:\n  - name: logs\n    description: logs\n    category: application\n    paths: [/srv/logs/**]\n");
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-        var run = Run.Tool("/usr/bin/time", ["-f", "peak-rss-kib=%M", "dotnet", dll,
+                var run = Run.Tool("/usr/bin/time", ["-f", "peak-rss-kib=%M", Run.ExecutablePath("evidencekit-collect"),
             "--profile", profile, "--root", root, "--target", target, "--case", "MEM200K", "--quiet"], timeout: TimeSpan.FromMinutes(15));
 
         run.ExitCode.Should().Be(0, run.ToString());

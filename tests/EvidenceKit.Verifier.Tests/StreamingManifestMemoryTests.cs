@@ -100,8 +100,7 @@ public sealed class StreamingManifestMemoryTests : IDisposable
         var bundle = Path.Combine(_dir.Path, "B200K");
         File.ReadLines(Path.Combine(bundle, BundleLayout.FileRecords)).Count().Should().Be(Files);
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-verify.dll");
-        var run = Run.Tool("/usr/bin/time", ["-f", "peak-rss-kib=%M", "dotnet", dll, bundle], timeout: TimeSpan.FromMinutes(10));
+                var run = Run.Tool("/usr/bin/time", ["-f", "peak-rss-kib=%M", Run.ExecutablePath("evidencekit-verify"), bundle], timeout: TimeSpan.FromMinutes(10));
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.StdOut.Should().Contain("VALID").And.Contain($"{Files} files");

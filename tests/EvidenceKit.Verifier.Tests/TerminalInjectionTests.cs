@@ -111,12 +111,12 @@ public sealed class TerminalInjectionTests(CustodyBundles bundles) : IClassFixtu
     public void On_a_terminal_the_table_and_custody_show_show_the_hostile_subject_as_text_under_an_intact_verdict()
     {
         var (bundle, certificate) = BundleSignedByHostileSubject();
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-verify.dll");
+        var verifier = Run.ExecutablePath("evidencekit-verify");
 
         foreach (var arguments in new[] { $"'{bundle}' --trust '{certificate}'", $"custody show '{bundle}' --trust '{certificate}'" })
         {
             // script(1) gives the verifier a pseudo-terminal, so it draws Spectre tables with its own colours.
-            var run = Run.Tool("script", ["-qec", $"stty cols 250; dotnet '{dll}' {arguments}", "/dev/null"],
+            var run = Run.Tool("script", ["-qec", $"stty cols 250; '{verifier}' {arguments}", "/dev/null"],
                 environment: new Dictionary<string, string?> { ["TERM"] = "xterm" });
 
             run.ExitCode.Should().Be(0, run.ToString());

@@ -5,7 +5,7 @@ using EvidenceKit.Verifier.Tests.Support;
 
 namespace EvidenceKit.Verifier.Tests;
 
-/// <summary>Runs the built evidencekit-verify as a user would (dotnet evidencekit-verify.dll ...).</summary>
+/// <summary>Runs the published evidencekit-verify as a user would.</summary>
 public sealed class VerifyExecutableTests
 {
     private static ProcessResult Verify(params string[] args) =>

@@ -82,8 +82,7 @@ public sealed partial class DiscoveryHostileRootTests : IDisposable
     /// <summary>Runs the built collector under /usr/bin/time -v and returns the run and its peak RSS in KiB.</summary>
     private (ProcessResult Run, long PeakRssKb) Collect(params string[] extra)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-        string[] args = ["-v", "dotnet", dll, "--profile", _profiles.Combine("web.yaml"), "--root", _root.Path, "--target", _target.Path, "--case", "HOSTILE", .. extra];
+                string[] args = ["-v", Run.ExecutablePath("evidencekit-collect"), "--profile", _profiles.Combine("web.yaml"), "--root", _root.Path, "--target", _target.Path, "--case", "HOSTILE", .. extra];
         var run = Run.Tool("/usr/bin/time", args, timeout: RunLimit);
         var rss = MaxRss().Match(run.StdErr);
         rss.Success.Should().BeTrue("/usr/bin/time -v reports the peak RSS: " + run.StdErr);

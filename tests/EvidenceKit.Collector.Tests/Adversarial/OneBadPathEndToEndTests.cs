@@ -22,8 +22,7 @@ public sealed class OneBadPathEndToEndTests(ITestOutputHelper output) : IDisposa
 
     private static ProcessResult AsNobody(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-        return Run.Tool("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", "dotnet", dll, .. args],
+        return Run.Tool("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "env", "HOME=/tmp", Run.ExecutablePath("evidencekit-collect"), .. args],
             timeout: TimeSpan.FromMinutes(3));
     }
 

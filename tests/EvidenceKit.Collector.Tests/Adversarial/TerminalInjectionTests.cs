@@ -138,8 +138,7 @@ public sealed class TerminalInjectionTests : IDisposable
     public void On_a_terminal_the_live_progress_and_the_summary_table_show_the_hostile_name_as_text()
     {
         MakeHostileFifo();
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-collect.dll");
-        var command = $"dotnet '{dll}' --profile linux-web-nginx --root '{_root.Path}' --target '{_target.Path}'";
+                var command = $"'{Run.ExecutablePath("evidencekit-collect")}' --profile linux-web-nginx --root '{_root.Path}' --target '{_target.Path}'";
 
         // script(1) runs the collector on a pseudo-terminal, so stdout is a terminal and Spectre draws its table.
         var run = Run.Tool("script", ["-qec", command, "/dev/null"], environment: new Dictionary<string, string?> { ["TERM"] = "xterm" },

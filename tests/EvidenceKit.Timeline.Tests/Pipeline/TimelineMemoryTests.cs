@@ -32,9 +32,8 @@ public sealed class TimelineMemoryTests : IDisposable
         var lines = WriteAccessLog(_root.File("var/log/nginx/access.log"), InputMiB << 20);
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
         var report = _out.File("time.txt");
-        var dll = Path.Combine(AppContext.BaseDirectory, "evidencekit-verify.dll");
-
-        var run = Run.Tool("/usr/bin/time", ["-v", "-o", report, "dotnet", dll, "timeline", bundle, "--out", "/dev/null"],
+        
+        var run = Run.Tool("/usr/bin/time", ["-v", "-o", report, Run.ExecutablePath("evidencekit-verify"), "timeline", bundle, "--out", "/dev/null"],
             timeout: TimeSpan.FromMinutes(15));
 
         run.ExitCode.Should().Be(0, run.ToString());

@@ -4,7 +4,7 @@ namespace EvidenceKit.Verifier.Tests.Docs;
 
 /// <summary>
 /// Where the blocks of one story run, one after the other as a reader types them: a fresh directory that is also
-/// $HOME, the built executables on PATH as <c>evidencekit-collect</c> and <c>evidencekit-verify</c>, each block
+/// $HOME, the published executables on PATH as <c>evidencekit-collect</c> and <c>evidencekit-verify</c>, each block
 /// in bash with <c>-euo pipefail</c>, starting in the directory the block before ended in (so a <c>cd</c> carries
 /// over). A block marked <c>in DIR</c> runs in that directory and leaves the carried one as it was.
 /// Everything the story set up (servers, keys) is ended with it.
@@ -23,7 +23,7 @@ internal sealed class DocSandbox : IDisposable
         foreach (var tool in new[] { "evidencekit-collect", "evidencekit-verify" })
         {
             var wrapper = Path.Combine(bin, tool);
-            File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, tool + ".dll")} \"$@\"\n");
+            File.WriteAllText(wrapper, $"#!/bin/sh\nexec {Run.ExecutablePath(tool)} \"$@\"\n");
             File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         Environment = new Dictionary<string, string?>

@@ -28,7 +28,7 @@ internal static class DocStories
 
     /// <summary>
     /// Collects this machine's logs as printed: the USB drive and the mounted image are directories of the sandbox;
-    /// the drive carries the collector copied onto it (the built one stands for the published one, as on PATH); the
+    /// the drive carries the collector copied onto it (the published one, as on PATH); the
     /// profiles folder holds README's example profile <c>DIR/systems/shop.yaml</c> exactly as printed.
     /// </summary>
     private static Dictionary<string, Func<string>> Machine(DocSandbox s) => new()
