@@ -32,7 +32,7 @@ public sealed class TimelineMemoryTests : IDisposable
         var lines = WriteAccessLog(_root.File("var/log/nginx/access.log"), InputMiB << 20);
         var bundle = TimelineRuns.Collect(_root.Path, _target.Path);
         var report = _out.File("time.txt");
-        
+
         var run = Run.Tool("/usr/bin/time", ["-v", "-o", report, Run.ExecutablePath("evidencekit-verify"), "timeline", bundle, "--out", "/dev/null"],
             timeout: TimeSpan.FromMinutes(15));
 
