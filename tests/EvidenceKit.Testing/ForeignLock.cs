@@ -8,13 +8,14 @@ namespace EvidenceKit.Testing;
 /// </summary>
 public static class ForeignLock
 {
-    private static readonly TimeSpan TakeLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan TakeLimit = TimeSpan.FromSeconds(90);
 
-    /// <summary>Takes an exclusive lock on <paramref name="path"/> in a process of its own and returns once it is held.</summary>
+    /// <summary>Takes an exclusive lock on <paramref name="path"/> in a process of its own (waiting up to a minute for a
+    /// holder that is already there) and returns once it is held.</summary>
     public static RunningProcess Hold(string path)
     {
         var psi = new ProcessStartInfo("flock") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--exclusive", "--nonblock", path, "--command", "echo held; exec sleep 300" })
+        foreach (var arg in new[] { "--exclusive", "--timeout", "60", path, "--command", "echo held; exec sleep 300" })
         {
             psi.ArgumentList.Add(arg);
         }
