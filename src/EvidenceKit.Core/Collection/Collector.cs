@@ -45,9 +45,15 @@ public sealed class Collector(
     public async Task<CollectionResult> RunAsync(CollectionPlan plan, CollectionRequest request, IAcquisitionLog acquisitionLog,
         IProgress<CollectionProgress>? progress, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
         var bundleId = Guid.NewGuid();
-        var finalName = BundleName(request.Case.Id, request.Host.Hostname, started);
+        DateTimeOffset started;
+        string finalName;
+        // Names are exact to the second: a run right after another of this case and host (README's lines pasted at once)
+        // waits for the next second rather than fail; a name still taken after two waits stops it.
+        for (var wait = 0; Taken(finalName = BundleNames.Of(request.Case.Id, request.Host.Hostname, started = time.GetUtcNow())) && wait < 2; wait++)
+        {
+            await Task.Delay(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - started.UtcTicks % TimeSpan.TicksPerSecond), time, cancellationToken).ConfigureAwait(false);
+        }
         var partial = finalName + BundleLayout.PartialSuffix;
         if (store.Exists(finalName) || store.Exists(partial))
         {
@@ -371,17 +377,7 @@ public sealed class Collector(
         }
     }
 
-
-    /// <summary>"&lt;case&gt;_&lt;host&gt;_&lt;yyyyMMddTHHmmssZ&gt;" with only plain characters.</summary>
-    public static string BundleName(string caseId, string host, DateTimeOffset started) =>
-        $"{Plain(caseId)}_{Plain(host)}_{Timestamps.Compact(started)}";
-
-    private static string Plain(string text)
-    {
-        var chars = text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '@' or '=' or ',' or '~' ? c : '-').ToArray();
-        var s = new string(chars).Trim('.', '-');
-        return s.Length == 0 ? "unnamed" : s.Length > 64 ? s[..64] : s;
-    }
+    private bool Taken(string name) => store.Exists(name) || store.Exists(name + BundleLayout.PartialSuffix);
 
     private void WriteResumeInfo(string partial, ResumeInfo info)
     {
