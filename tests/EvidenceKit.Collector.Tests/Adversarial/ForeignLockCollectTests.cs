@@ -17,7 +17,7 @@ public sealed class ForeignLockCollectTests() : SourceAndTargetTest("flock")
         Directory.CreateDirectory(Source.Combine("var/log/app"));
         File.WriteAllText(Source.File("var/log/app/app.log"), "one line\n");
         var profile = Target.File("profile.yaml");
-        File.WriteAllText(profile, "name: locked\ndescription: test\ntargets:\n  - name: logs\n    description: logs\n    category: application\n    paths: [/var/log/app/*.log]\n");
+        File.WriteAllText(profile, "name: profile\ndescription: test\ntargets:\n  - name: logs\n    description: logs\n    category: application\n    paths: [/var/log/app/*.log]\n");
         var target = Directory.CreateDirectory(Target.Combine("out")).FullName;
 
         using (ForeignLock.Hold(Run.ExecutablePath("evidencekit-collect")))
