@@ -12,10 +12,9 @@ internal sealed class PlanTable
 {
     private readonly PathPool _paths = new();
     private readonly ChunkedList<PlanEntry> _entries = new();
-    private readonly Names _targets = new();
-    private readonly Names _discovered = new();
-    private readonly List<ulong> _devices = [];
-    private readonly Dictionary<ulong, int> _deviceIndex = [];
+    private readonly Interned<string> _targets = new();
+    private readonly Interned<string> _discovered = new();
+    private readonly Interned<ulong> _devices = new();
 
     public int Count => _entries.Count;
 
@@ -29,7 +28,7 @@ internal sealed class PlanTable
         Size = info.Size,
         ModifiedTicks = info.ModifiedUtc.UtcTicks,
         Inode = info.Inode ?? 0,
-        DeviceAndFlags = ((info.Device is { } device ? DeviceIndex(device) + 1 : 0) << 1) | (info.Inode is null ? 0 : 1),
+        DeviceAndFlags = ((info.Device is { } device ? _devices.IndexOf(device) + 1 : 0) << 1) | (info.Inode is null ? 0 : 1),
     });
 
     /// <summary>The host path's bytes (<see cref="PathBytes"/>); they compare and match as the strings do, ordinally.</summary>
@@ -66,32 +65,22 @@ internal sealed class PlanTable
     /// <summary>Host paths in ordinal order, as <see cref="StringComparer.Ordinal"/> orders the strings (see <see cref="PathBytes"/>).</summary>
     public int ComparePaths(int a, int b) => PathOf(a).SequenceCompareTo(PathOf(b));
 
-    private int DeviceIndex(ulong device)
+    /// <summary>A few distinct values (target names, discovery lines, devices), each stored once and named by its index.</summary>
+    private sealed class Interned<T>
+        where T : notnull
     {
-        if (!_deviceIndex.TryGetValue(device, out var index))
+        private readonly List<T> _list = [];
+        private readonly Dictionary<T, int> _index = [];
+
+        public T this[int index] => _list[index];
+
+        public int IndexOf(T value)
         {
-            index = _devices.Count;
-            _devices.Add(device);
-            _deviceIndex[device] = index;
-        }
-        return index;
-    }
-
-    /// <summary>A few distinct strings (target names, discovery lines), each stored once and named by its index.</summary>
-    private sealed class Names
-    {
-        private readonly List<string> _list = [];
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-
-        public string this[int index] => _list[index];
-
-        public int IndexOf(string name)
-        {
-            if (!_index.TryGetValue(name, out var index))
+            if (!_index.TryGetValue(value, out var index))
             {
                 index = _list.Count;
-                _list.Add(name);
-                _index[name] = index;
+                _list.Add(value);
+                _index[value] = index;
             }
             return index;
         }
