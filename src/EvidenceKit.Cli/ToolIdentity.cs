@@ -12,6 +12,14 @@ public static class ToolIdentity
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
+    /// <summary>
+    /// Starts <see cref="Describe"/> on a thread-pool thread, so that hashing the ~110 MB executable overlaps the
+    /// caller's own start (profile, planning) on the other core; await the task before the record is needed. The hash is
+    /// the same SHA-256 of the same file, read to its end, as <see cref="Describe"/> computes in line.
+    /// </summary>
+    public static Task<ToolRecord> DescribeInBackground(string name, IReadOnlyList<string> args) =>
+        Task.Run(() => Describe(name, args));
+
     /// <summary>Describes the running executable; hashing it reads the binary once.</summary>
     public static ToolRecord Describe(string name, IEnumerable<string> args)
     {
