@@ -27,15 +27,23 @@ internal sealed partial class LinuxBagFiles : IBagFiles
     private readonly SafeFileHandle _root;
 
     /// <summary>
+    /// This process's /proc/self/fd, opened once (O_PATH): each proven file is reopened by its descriptor's number in
+    /// it, one lookup instead of a walk of /proc, self and fd for every file. Null where it cannot be opened (then the
+    /// full path is used, as before).
+    /// </summary>
+    private readonly SafeFileHandle? _ownDescriptors;
+
+    /// <summary>
     /// Per thread, the folder of the last file it opened: the files of one folder, hashed in turn by one worker, do not
     /// each open every folder on the way again. The handle names the folder the walk went through when first opened;
     /// each file is still proven to be the inode the walk listed.
     /// </summary>
     private readonly ThreadLocal<LastParent?> _lastParent = new(trackAllValues: true);
 
-    private LinuxBagFiles(SafeFileHandle root)
+    private LinuxBagFiles(SafeFileHandle root, SafeFileHandle? ownDescriptors)
     {
         _root = root;
+        _ownDescriptors = ownDescriptors;
     }
 
     /// <summary>Opens the bag root (the path the user named; a link there is the user's own choice).</summary>
@@ -48,7 +56,8 @@ internal sealed partial class LinuxBagFiles : IBagFiles
         {
             throw new IOException($"{root} could not be opened as a directory (errno {Marshal.GetLastPInvokeError()}).");
         }
-        return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true));
+        var own = LinuxNative.BagOpenAt(LinuxNative.AT_FDCWD, "/proc/self/fd", LinuxNative.O_PATH | LinuxNative.O_DIRECTORY | LinuxNative.O_CLOEXEC);
+        return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true), own < 0 ? null : new SafeFileHandle(own, ownsHandle: true));
     }
 
     public Stream OpenRegular(BagEntry entry)
@@ -119,6 +128,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
             parent?.Handle.Dispose();
         }
         _lastParent.Dispose();
+        _ownDescriptors?.Dispose();
         _root.Dispose();
     }
 
@@ -154,7 +164,9 @@ internal sealed partial class LinuxBagFiles : IBagFiles
             "/proc/self/fd/"u8.CopyTo(link);
             pathFd.TryFormat(link[14..], out var digits, provider: CultureInfo.InvariantCulture);
             link[14 + digits] = 0;
-            var fd = LinuxNative.BagOpenAtSpan(LinuxNative.AT_FDCWD, link, ReadFlags);
+            var fd = _ownDescriptors is { } own
+                ? LinuxNative.BagOpenAtSpan(own.DangerousGetHandle().ToInt32(), link[14..], ReadFlags)
+                : LinuxNative.BagOpenAtSpan(LinuxNative.AT_FDCWD, link, ReadFlags);
             return fd >= 0 ? fd
                 : throw new BundleReaderException($"{Encoding.UTF8.GetString(bagPath)} could not be opened (errno {Marshal.GetLastPInvokeError()}).");
         }

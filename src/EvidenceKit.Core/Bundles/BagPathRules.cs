@@ -8,7 +8,40 @@ namespace EvidenceKit.Core.Bundles;
 internal static class BagPathRules
 {
     /// <summary>Why <paramref name="bagPath"/> is unsafe, or null when it is a plain relative path inside the bag.</summary>
-    public static string? Problem(string bagPath)
+    public static string? Problem(string bagPath) => IsPlain(bagPath) ? null : Explain(bagPath);
+
+    /// <summary>
+    /// One pass, no allocation, for the paths of a large bag (three times each in a verify): true only when every rule
+    /// of <see cref="Explain"/> holds; false sends the path to it, which names the first rule broken.
+    /// </summary>
+    private static bool IsPlain(string bagPath)
+    {
+        if (bagPath.Length == 0 || bagPath[0] == '/')
+        {
+            return false;
+        }
+        var start = 0;
+        for (var i = 0; i <= bagPath.Length; i++)
+        {
+            var c = i < bagPath.Length ? bagPath[i] : '/';
+            if (c == '/')
+            {
+                var length = i - start;
+                if (length == 0 || (length <= 2 && bagPath[start] == '.' && (length == 1 || bagPath[start + 1] == '.')))
+                {
+                    return false;
+                }
+                start = i + 1;
+            }
+            else if (c is '\\' or ':' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string? Explain(string bagPath)
     {
         if (bagPath.Length == 0)
         {

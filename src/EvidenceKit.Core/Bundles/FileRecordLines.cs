@@ -25,8 +25,12 @@ public static class FileRecordLines
     }
 
     /// <summary>Parses one line (without its LF); throws <see cref="JsonException"/> when it is not one record.</summary>
+    /// <remarks>A line of the plain shape a collector writes is read without reflection (<see cref="FileRecordFastReader"/>);
+    /// any other is read, and accepted or refused, by the reflection reader with <see cref="ManifestJson.ReadOptions"/>.</remarks>
     public static FileRecord Parse(ReadOnlySpan<byte> line) =>
-        JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions) ?? throw new JsonException("The record is JSON null.");
+        FileRecordFastReader.TryRead(line)
+        ?? JsonSerializer.Deserialize<FileRecord>(line, ManifestJson.ReadOptions)
+        ?? throw new JsonException("The record is JSON null.");
 
     /// <summary>A 128-bit fingerprint of a line's bytes (without its LF): the first half of its SHA-256.</summary>
     public static UInt128 Fingerprint(ReadOnlySpan<byte> line)

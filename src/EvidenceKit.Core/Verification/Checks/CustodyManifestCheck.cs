@@ -91,6 +91,7 @@ internal sealed class CustodyManifestCheck : IBagCheck
         {
             records = RecordsPass.Run(context, BundleLayout.FileRecords, Locate, lines);
             records.RecordsFileRefused = !readable;
+            records.RecordsFileSha256 = reader.Sha256;
         }
         catch (Exception e) when (e is BundleReaderException or IOException)
         {

@@ -23,8 +23,11 @@ internal sealed class HashStep : IBagCheck
         var tagAlgorithms = context.TagManifests.Select(m => m.Algorithm).Append("sha256").Distinct(StringComparer.Ordinal).ToList();
         // A records file refused unread (a 4 GB file where the manifest binds a few KB) is not read for its hash either.
         var refused = context.RecordFindings is { RecordsFileRefused: true } ? BundleLayout.FileRecords : null;
+        // The records file, read whole through the snapshot for the records, is not read again when SHA-256 is the only tag algorithm.
+        var recordsSha256 = tagAlgorithms is ["sha256"] ? context.RecordFindings?.RecordsFileSha256 : null;
+        var done = recordsSha256 is null ? null : BundleLayout.FileRecords;
         jobs.AddRange(snapshot.EntriesOutsidePayload()
-            .Where(e => e.Kind == BagEntryKind.RegularFile && e.BagPath != refused)
+            .Where(e => e.Kind == BagEntryKind.RegularFile && e.BagPath != refused && e.BagPath != done)
             .Select(e => new HashJob("t:" + e.BagPath, [e.BagPath], tagAlgorithms)));
         foreach (var (index, _, record) in context.RecordFindings?.Split ?? [])
         {
@@ -34,8 +37,17 @@ internal sealed class HashStep : IBagCheck
             }
         }
         var hasher = new ParallelHasher(snapshot, context.Options.MaxParallelism);
-        context.Hashes = hasher.HashAll(jobs
+        var hashes = hasher.HashAll(jobs
             .OrderByDescending(j => j.BagPaths.Sum(p => snapshot.Find(p)!.Length))
             .ThenBy(j => j.Key, StringComparer.Ordinal), context.CancellationToken);
+        if (recordsSha256 is not null)
+        {
+            hashes = new Dictionary<string, HashResult>(hashes, StringComparer.Ordinal)
+            {
+                ["t:" + BundleLayout.FileRecords] = new(new Dictionary<string, string>(1, StringComparer.Ordinal) { ["sha256"] = recordsSha256 },
+                    snapshot.Find(BundleLayout.FileRecords)!.Length, null),
+            };
+        }
+        context.Hashes = hashes;
     }
 }

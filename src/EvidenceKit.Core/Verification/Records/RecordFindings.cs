@@ -42,6 +42,9 @@ internal sealed class RecordFindings
     /// <summary>True when custody/files.jsonl was refused unread (wrong length, kind or count): it is then not hashed either.</summary>
     public bool RecordsFileRefused { get; set; }
 
+    /// <summary>The SHA-256 of custody/files.jsonl as read whole for the records (<see cref="RecordsFileReader.Sha256"/>), or null.</summary>
+    public string? RecordsFileSha256 { get; set; }
+
     /// <summary>True when the payload manifest could be compared with the records.</summary>
     public bool Compared { get; set; }
 

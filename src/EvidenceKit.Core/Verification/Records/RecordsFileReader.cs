@@ -22,6 +22,13 @@ internal sealed class RecordsFileReader(BagSnapshot snapshot, RecordsFileRecord 
     /// <summary>What a pass found wrong with the file itself (not with the records' content).</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>
+    /// The SHA-256 (lower-case hex) of the whole file as read to its end through the snapshot, at the length the walk
+    /// listed; null until then, or when reading stopped early. The tag manifest's line for it is judged by this
+    /// digest, so the file is not read a second time for it.
+    /// </summary>
+    public string? Sha256 { get; private set; }
+
     /// <summary>Checks the section against the snapshot before anything is opened; false when the file must not be read.</summary>
     public bool CanRead()
     {
@@ -69,9 +76,11 @@ internal sealed class RecordsFileReader(BagSnapshot snapshot, RecordsFileRecord 
         var lineLength = 0;
         var number = 0L;
         int read;
+        var bytesRead = 0L;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             hash.AppendData(chunk, 0, read);
+            bytesRead += read;
             var pos = 0;
             while (pos < read)
             {
@@ -112,6 +121,10 @@ internal sealed class RecordsFileReader(BagSnapshot snapshot, RecordsFileRecord 
             Problems.Add($"{BundleLayout.FileRecords} holds {number} records, the manifest counts {section.Count}");
         }
         var sha = Hex.Lower(hash.GetHashAndReset());
+        if (bytesRead == snapshot.Find(BundleLayout.FileRecords)!.Length)
+        {
+            Sha256 = sha;
+        }
         if (sha != section.Sha256)
         {
             Problems.Add($"{BundleLayout.FileRecords}: SHA-256 is {sha}, the manifest's records.sha256 says {CheckList.Show(section.Sha256)}");

@@ -34,6 +34,7 @@ internal sealed class BagEntryTable
     private readonly Dictionary<int, string> _linkTargets = [];
     private Slot[] _slots = new Slot[1024];
     private int[] _index = [];
+    private int[] _hashes = [];
     private int _chunkUsed = ChunkBytes;
     private int _mask;
 
@@ -83,11 +84,12 @@ internal sealed class BagEntryTable
             capacity *= 2;
         }
         _index = new int[capacity];
+        _hashes = new int[capacity];
         _mask = capacity - 1;
         Count = 0;
         for (var i = 0; i < Slots; i++)
         {
-            var bucket = Probe(Path(i), out var found);
+            var bucket = Probe(Path(i), out var found, out var hash);
             if (found >= 0)
             {
                 _slots[found].Shadowed = true;
@@ -97,6 +99,7 @@ internal sealed class BagEntryTable
                 Count++;
             }
             _index[bucket] = i + 1;
+            _hashes[bucket] = hash;
         }
     }
 
@@ -118,7 +121,7 @@ internal sealed class BagEntryTable
         {
             return -1;
         }
-        Probe(buffer[..length], out var found);
+        Probe(buffer[..length], out var found, out _);
         return found;
     }
 
@@ -149,15 +152,17 @@ internal sealed class BagEntryTable
         return new BagEntry(PathAt(index), slot.Kind, slot.Length, _linkTargets.GetValueOrDefault(index), _devices[slot.Device], slot.Inode);
     }
 
-    private int Probe(ReadOnlySpan<byte> path, out int found)
+    private int Probe(ReadOnlySpan<byte> path, out int found, out int hash)
     {
-        var hash = new HashCode();
-        hash.AddBytes(path);
-        var bucket = hash.ToHashCode() & _mask;
+        var hasher = new HashCode();
+        hasher.AddBytes(path);
+        hash = hasher.ToHashCode();
+        var bucket = hash & _mask;
         while (_index[bucket] != 0)
         {
             var candidate = _index[bucket] - 1;
-            if (Path(candidate).SequenceEqual(path))
+            // The full hash kept beside the bucket: most other paths met while probing are passed without reading them.
+            if (_hashes[bucket] == hash && Path(candidate).SequenceEqual(path))
             {
                 found = candidate;
                 return bucket;
