@@ -1,3 +1,4 @@
+using System.Buffers;
 using EvidenceKit.Core.Abstractions;
 
 namespace EvidenceKit.Core.Bundles;
@@ -37,31 +38,34 @@ public static class BoundedTargetReads
     /// <summary>The lines of a file, each at most <paramref name="maxLineBytes"/>; an overlong line ends the sequence.</summary>
     public static IEnumerable<byte[]> ReadLines(Stream stream, int maxLineBytes)
     {
-        var line = new MemoryStream();
+        // Each buffer is searched for newlines and copied a line piece at a time, not a byte at a time.
+        var line = new ArrayBufferWriter<byte>();
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            for (var i = 0; i < read; i++)
+            var start = 0;
+            while (start < read)
             {
-                if (buffer[i] == (byte)'\n')
-                {
-                    yield return line.ToArray();
-                    line.SetLength(0);
-                }
-                else if (line.Length >= maxLineBytes)
+                var newline = Array.IndexOf(buffer, (byte)'\n', start, read - start);
+                var end = newline < 0 ? read : newline;
+                if (line.WrittenCount + (end - start) > maxLineBytes)
                 {
                     yield break;
                 }
-                else
+                line.Write(buffer.AsSpan(start, end - start));
+                if (newline < 0)
                 {
-                    line.WriteByte(buffer[i]);
+                    break;
                 }
+                yield return line.WrittenSpan.ToArray();
+                line.ResetWrittenCount();
+                start = newline + 1;
             }
         }
-        if (line.Length > 0)
+        if (line.WrittenCount > 0)
         {
-            yield return line.ToArray();
+            yield return line.WrittenSpan.ToArray();
         }
     }
 }
