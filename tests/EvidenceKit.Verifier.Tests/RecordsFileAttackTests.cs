@@ -186,6 +186,45 @@ public sealed class RecordsFileAttackTests : IClassFixture<RecordsFileAttackTest
     }
 
     [Fact]
+    public void A_records_file_rebound_in_the_manifest_but_not_in_the_tag_manifest_fails_the_tag_manifest()
+    {
+        // The tag manifest's line for the records file is judged by the digest taken while the records were read
+        // (the file is not read twice): that digest must be of the bytes there now, not of what manifest.json binds.
+        var lines = Lines();
+        lines.Reverse();
+        File.WriteAllText(RecordsPath, string.Join("\n", lines) + "\n");
+        var bytes = File.ReadAllBytes(RecordsPath);
+        SetRecords(r => r["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)), rewriteTagManifest: false);
+
+        var report = Verify();
+
+        report.Check(CheckNames.CustodyManifest).Outcome.Should().Be(CheckOutcome.Pass, "manifest.json binds the file as it now is");
+        ShouldFind(report, CheckNames.TagManifest, $"'custody/files.jsonl': SHA-256 is {Convert.ToHexStringLower(SHA256.HashData(bytes))}");
+    }
+
+    [Fact]
+    public void A_records_file_read_only_in_part_is_still_hashed_whole_for_the_tag_manifest()
+    {
+        // Reading stops after the count the manifest gives; the tag manifest's line must then be judged by a full hash
+        // of the file, not by the part that was read.
+        var n = Lines().Count;
+        File.AppendAllText(RecordsPath, Lines()[0] + "\n");
+        var bytes = File.ReadAllBytes(RecordsPath);
+        SetRecords(r =>
+        {
+            r["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            r["length"] = bytes.Length;
+            r["count"] = n;
+        });
+
+        var report = Verify();
+
+        ShouldFind(report, CheckNames.CustodyManifest, $"holds more than the {n} records the manifest counts; reading stopped there");
+        report.Check(CheckNames.TagManifest).Outcome.Should().Be(CheckOutcome.Pass,
+            "the tag manifest was rewritten for the file as it is, and a full hash of it agrees: " + string.Join("; ", report.Check(CheckNames.TagManifest).Items));
+    }
+
+    [Fact]
     public void A_records_file_that_is_a_FIFO_is_never_opened()
     {
         File.Delete(RecordsPath);
