@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text;
@@ -26,12 +25,8 @@ internal sealed partial class LinuxBagFiles : IBagFiles
 
     private readonly SafeFileHandle _root;
 
-    /// <summary>
-    /// This process's /proc/self/fd, opened once (O_PATH): each proven file is reopened by its descriptor's number in
-    /// it, one lookup instead of a walk of /proc, self and fd for every file. Null where it cannot be opened (then the
-    /// full path is used, as before).
-    /// </summary>
-    private readonly SafeFileHandle? _ownDescriptors;
+    /// <summary>Re-opens each proven file by its descriptor's number in /proc/self/fd.</summary>
+    private readonly OwnDescriptors _ownDescriptors;
 
     /// <summary>
     /// Per thread, the folder of the last file it opened: the files of one folder, hashed in turn by one worker, do not
@@ -40,7 +35,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
     /// </summary>
     private readonly ThreadLocal<LastParent?> _lastParent = new(trackAllValues: true);
 
-    private LinuxBagFiles(SafeFileHandle root, SafeFileHandle? ownDescriptors)
+    private LinuxBagFiles(SafeFileHandle root, OwnDescriptors ownDescriptors)
     {
         _root = root;
         _ownDescriptors = ownDescriptors;
@@ -56,8 +51,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
         {
             throw new IOException($"{root} could not be opened as a directory (errno {Marshal.GetLastPInvokeError()}).");
         }
-        var own = LinuxNative.BagOpenAt(LinuxNative.AT_FDCWD, "/proc/self/fd", LinuxNative.O_PATH | LinuxNative.O_DIRECTORY | LinuxNative.O_CLOEXEC);
-        return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true), own < 0 ? null : new SafeFileHandle(own, ownsHandle: true));
+        return new LinuxBagFiles(new SafeFileHandle(fd, ownsHandle: true), new OwnDescriptors());
     }
 
     public Stream OpenRegular(BagEntry entry)
@@ -128,7 +122,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
             parent?.Handle.Dispose();
         }
         _lastParent.Dispose();
-        _ownDescriptors?.Dispose();
+        _ownDescriptors.Dispose();
         _root.Dispose();
     }
 
@@ -160,13 +154,7 @@ internal sealed partial class LinuxBagFiles : IBagFiles
         try
         {
             CheckSameRegularFile(pathFd, device, inode, bagPath);
-            Span<byte> link = stackalloc byte[32];
-            "/proc/self/fd/"u8.CopyTo(link);
-            pathFd.TryFormat(link[14..], out var digits, provider: CultureInfo.InvariantCulture);
-            link[14 + digits] = 0;
-            var fd = _ownDescriptors is { } own
-                ? LinuxNative.BagOpenAtSpan(own.DangerousGetHandle().ToInt32(), link[14..], ReadFlags)
-                : LinuxNative.BagOpenAtSpan(LinuxNative.AT_FDCWD, link, ReadFlags);
+            var fd = _ownDescriptors.Reopen(pathFd, ReadFlags);
             return fd >= 0 ? fd
                 : throw new BundleReaderException($"{Encoding.UTF8.GetString(bagPath)} could not be opened (errno {Marshal.GetLastPInvokeError()}).");
         }

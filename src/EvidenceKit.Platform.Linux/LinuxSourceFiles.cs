@@ -18,12 +18,7 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
 {
     private const int MaxEntries = 1_000_000;
     private readonly SafeFileHandle _root;
-
-    /// <summary>
-    /// This process's /proc/self/fd, opened once (O_PATH): a proven handle is re-opened by its number in it, one lookup
-    /// instead of a walk of /proc, self and fd per file. Null where it cannot be opened (then the full path is used).
-    /// </summary>
-    private readonly SafeFileHandle? _ownDescriptors;
+    private readonly OwnDescriptors _ownDescriptors;
     private volatile bool _openat2;
 
     /// <summary>Opens a handle on <paramref name="root"/> ("/" for the live host).</summary>
@@ -44,9 +39,7 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
             throw new DirectoryNotFoundException($"Cannot open the source root {RawNames.Readable(Root)}: {SourceErrors.Describe(Marshal.GetLastPInvokeError())}");
         }
         _root = new SafeFileHandle(fd, ownsHandle: true);
-        var own = LinuxNative.OpenAtRaw(LinuxNative.AT_FDCWD, "/proc/self/fd\0"u8,
-            LinuxNative.O_PATH | LinuxNative.SourceODirectory | LinuxNative.O_CLOEXEC);
-        _ownDescriptors = own < 0 ? null : new SafeFileHandle(own, ownsHandle: true);
+        _ownDescriptors = new OwnDescriptors();
         _openat2 = useOpenat2;
     }
 
@@ -84,19 +77,14 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
 
         // Re-open the very inode the O_PATH handle names; /proc/self/fd/N is our own process's link, not the source's.
         // (Whatever that path resolves to, the handle opened is checked below to be the same inode.)
-        Span<byte> proc = stackalloc byte[32];
-        "/proc/self/fd/"u8.CopyTo(proc);
-        pathHandle.DangerousGetHandle().ToInt32().TryFormat(proc[14..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-        proc[14 + digits] = 0;
-        var dirFd = _ownDescriptors?.DangerousGetHandle().ToInt32() ?? LinuxNative.AT_FDCWD;
-        ReadOnlySpan<byte> link = _ownDescriptors is null ? proc[..(15 + digits)] : proc[14..(15 + digits)];
+        var pathFd = pathHandle.DangerousGetHandle().ToInt32();
         const int readFlags = LinuxNative.O_RDONLY | LinuxNative.O_NONBLOCK | LinuxNative.O_CLOEXEC;
         var atimePreserved = true;
-        var fd = LinuxNative.OpenAtRaw(dirFd, link, readFlags | LinuxNative.O_NOATIME);
+        var fd = _ownDescriptors.Reopen(pathFd, readFlags | LinuxNative.O_NOATIME);
         if (fd < 0 && Marshal.GetLastPInvokeError() == LinuxNative.EPERM)
         {
             atimePreserved = false;
-            fd = LinuxNative.OpenAtRaw(dirFd, link, readFlags);
+            fd = _ownDescriptors.Reopen(pathFd, readFlags);
         }
         errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
         if (fd < 0 && errno == LinuxNative.ENOENT && !Directory.Exists("/proc/self/fd"))
@@ -190,7 +178,7 @@ public sealed class LinuxSourceFiles : ISourceFiles, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _ownDescriptors?.Dispose();
+        _ownDescriptors.Dispose();
         _root.Dispose();
     }
 
