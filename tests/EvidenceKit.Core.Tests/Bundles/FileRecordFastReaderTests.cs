@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 
@@ -14,42 +13,9 @@ namespace EvidenceKit.Core.Tests.Bundles;
 /// </summary>
 public sealed class FileRecordFastReaderTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(ManifestJson.ReadOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-    private static readonly JsonSerializerOptions WriteReflection = new(ManifestJson.WriteOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-
     private const string Minimal = """{"id":"E1","bagPath":"data/var/log/a.log","sourcePath":"/var/log/a.log","size":6,"sha256":"ab"}""";
 
-    private static readonly FileRecord Full = new()
-    {
-        Id = "E000042",
-        BagPath = "data/var/log/we\"ird\\name \u00e9\u2028\u001b[31m.log",
-        SourcePath = "/var/log/x",
-        SourcePathBase64 = "AAEC/w==",
-        Size = long.MaxValue,
-        Sha256 = new string('a', 64),
-        VerifiedCopySha256 = new string('a', 64),
-        Sha1 = new string('b', 40),
-        Md5 = new string('c', 32),
-        Sha512 = new string('d', 128),
-        Mtime = "2026-11-24T03:12:45.123456789Z",
-        Ctime = "2026-11-24T03:12:45Z",
-        Atime = "2026-11-24T03:12:46Z",
-        Birthtime = "2026-11-24T03:12:44Z",
-        Mode = "100644",
-        Uid = uint.MaxValue,
-        User = "<script>&amp;'",
-        Gid = 0,
-        Group = "adm\t\r\n",
-        Inode = ulong.MaxValue,
-        Device = 2049,
-        Links = 1,
-        FileType = "regular",
-        AtimePreserved = true,
-        Target = "nginx-access",
-        DiscoveredFrom = "/etc/nginx/nginx.conf:3",
-        Parts = ["data/a.part1", "\ud83d\ude00"],
-        Notes = ["grew-during-copy", "\u0007bell"],
-    };
+    private static readonly FileRecord Full = ManifestJsonReference.EveryField();
 
     private static string FullLine => Encoding.UTF8.GetString(FileRecordLines.ToLine(Full)).TrimEnd('\n');
 
@@ -112,7 +78,7 @@ public sealed class FileRecordFastReaderTests
         var utf8 = Encoding.UTF8.GetBytes(line);
 
         FileRecordFastReader.TryRead(utf8).Should().NotBeNull("a line of the plain shape is the one the fast reader exists for");
-        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, Reflection)));
+        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, ManifestJsonReference.ReflectionRead)));
     }
 
     [Theory]
@@ -122,7 +88,7 @@ public sealed class FileRecordFastReaderTests
         var utf8 = Encoding.UTF8.GetBytes(line);
 
         FileRecordFastReader.TryRead(utf8).Should().BeNull("only reflection judges a line that is not of the plain shape");
-        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, Reflection)));
+        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, ManifestJsonReference.ReflectionRead)));
     }
 
     [Fact]
@@ -131,7 +97,7 @@ public sealed class FileRecordFastReaderTests
         byte[] utf8 = [.. Encoding.UTF8.GetBytes(Minimal[..^1] + ",\"user\":\""), 0xC3, 0x28, .. "\"}"u8];
 
         FileRecordFastReader.TryRead(utf8).Should().BeNull();
-        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, Reflection)));
+        Outcome(() => FileRecordLines.Parse(utf8)).Should().Be(Outcome(() => JsonSerializer.Deserialize<FileRecord>(utf8, ManifestJsonReference.ReflectionRead)));
     }
 
     [Fact]
@@ -145,7 +111,7 @@ public sealed class FileRecordFastReaderTests
     {
         try
         {
-            return read() is { } record ? JsonSerializer.Serialize(record, WriteReflection) + $" notes={record.Notes?.GetType().Name} parts={record.Parts?.GetType().Name}" : "refused";
+            return read() is { } record ? JsonSerializer.Serialize(record, ManifestJsonReference.ReflectionWrite) + $" notes={record.Notes?.GetType().Name} parts={record.Parts?.GetType().Name}" : "refused";
         }
         catch (JsonException)
         {

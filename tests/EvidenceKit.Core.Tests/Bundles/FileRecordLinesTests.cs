@@ -14,37 +14,7 @@ public sealed class FileRecordLinesTests
     public void A_record_with_every_field_and_hostile_text_is_written_byte_for_byte_as_the_manifest_options_write_it()
     {
         // Given a record with every field set, escape sequences, quotes, non-ASCII and line separators in its text
-        var record = new FileRecord
-        {
-            Id = "E000042",
-            BagPath = "data/var/log/we\"ird\\name \u00e9\u2028\u001b[31m.log",
-            SourcePath = "/var/log/we\"ird\\name \u00e9\u2028\u001b[31m.log",
-            SourcePathBase64 = "AAEC/w==",
-            Size = long.MaxValue,
-            Sha256 = new string('a', 64),
-            VerifiedCopySha256 = new string('a', 64),
-            Sha1 = new string('b', 40),
-            Md5 = new string('c', 32),
-            Sha512 = new string('d', 128),
-            Mtime = "2026-11-24T03:12:45.123456789Z",
-            Ctime = "2026-11-24T03:12:45Z",
-            Atime = "2026-11-24T03:12:46Z",
-            Birthtime = "2026-11-24T03:12:44Z",
-            Mode = "100644",
-            Uid = uint.MaxValue,
-            User = "<script>&amp;'",
-            Gid = 0,
-            Group = "adm\t\r\n",
-            Inode = ulong.MaxValue,
-            Device = 2049,
-            Links = 1,
-            FileType = "regular file",
-            AtimePreserved = false,
-            Target = "nginx-access",
-            DiscoveredFrom = "/etc/nginx/nginx.conf",
-            Parts = ["\"sha256\":\"x\"", "\ud83d\ude00"],
-            Notes = ["grew-during-copy: 1 bytes at open, 2 after", "\u0007bell"],
-        };
+        var record = ManifestJsonReference.EveryField();
         var reflection = new JsonSerializerOptions(ManifestJson.WriteOptions) { WriteIndented = false };
 
         // When it is written as a line

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
 
@@ -14,8 +13,6 @@ namespace EvidenceKit.Core.Tests.Bundles;
 /// </summary>
 public sealed class ManifestReadJsonTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(ManifestJson.ReadOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-    private static readonly JsonSerializerOptions WriteReflection = new(ManifestJson.WriteOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     private const string Manifest = """
         {"schema":"evidencekit/custody-manifest/v3","bundleId":"0b5d3a4e-8f51-4a8e-9a43-1f0c1e7b9a10","mode":"analysis",
@@ -70,7 +67,7 @@ public sealed class ManifestReadJsonTests
     public void A_manifest_is_accepted_or_refused_as_reflection_does_and_reads_to_the_same_values(string json)
     {
         var (read, refused) = Outcome<CustodyManifest>(json, ManifestJson.ReadOptions);
-        var (expected, expectedRefused) = Outcome<CustodyManifest>(json, Reflection);
+        var (expected, expectedRefused) = Outcome<CustodyManifest>(json, ManifestJsonReference.ReflectionRead);
 
         refused.Should().Be(expectedRefused, "the compile-time reader must refuse exactly what the reflection reader refuses");
         read.Should().Be(expected);
@@ -81,7 +78,7 @@ public sealed class ManifestReadJsonTests
     public void A_file_record_is_accepted_or_refused_as_reflection_does_and_reads_to_the_same_values(string json)
     {
         var (read, refused) = Outcome<FileRecord>(json, ManifestJson.ReadOptions);
-        var (expected, expectedRefused) = Outcome<FileRecord>(json, Reflection);
+        var (expected, expectedRefused) = Outcome<FileRecord>(json, ManifestJsonReference.ReflectionRead);
 
         refused.Should().Be(expectedRefused);
         read.Should().Be(expected);
@@ -121,7 +118,7 @@ public sealed class ManifestReadJsonTests
         try
         {
             var value = JsonSerializer.Deserialize<T>(System.Text.Encoding.UTF8.GetBytes(json), options);
-            var written = JsonSerializer.Serialize(value, WriteReflection);
+            var written = JsonSerializer.Serialize(value, ManifestJsonReference.ReflectionWrite);
             return value is CustodyManifest m ? ($"{written} inline={m.HasInlineFiles} files={m.Files.Count}", false) : (written, false);
         }
         catch (JsonException)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging.Abstractions;
 using EvidenceKit.Core.Bundles;
 using EvidenceKit.Core.Bundles.Manifest;
@@ -15,8 +14,6 @@ namespace EvidenceKit.Core.Tests.Bundles;
 /// </summary>
 public sealed class ManifestWriteJsonTests() : SourceAndTargetTest("manifest-json")
 {
-    private static readonly JsonSerializerOptions Reflection = new(ManifestJson.WriteOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-
     [Fact]
     public async Task A_real_manifest_with_hostile_names_and_skipped_files_is_written_as_the_reflection_serializer_writes_it()
     {
@@ -34,13 +31,13 @@ public sealed class ManifestWriteJsonTests() : SourceAndTargetTest("manifest-jso
         manifest.EmptyTargets.Should().NotBeEmpty();
 
         // Then the bytes are the same, and so are those of the sealed custody event
-        written.Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(manifest, Reflection), (byte)'\n']);
+        written.Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJsonReference.ReflectionWrite), (byte)'\n']);
         var eventPath = Path.Combine(result.BundlePath, EvidenceKit.Core.Custody.CustodyPaths.Event(1));
         if (File.Exists(eventPath))
         {
             var eventBytes = File.ReadAllBytes(eventPath);
             var custodyEvent = ManifestJson.FromUtf8<EvidenceKit.Core.Custody.CustodyEvent>(eventBytes);
-            eventBytes.Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(custodyEvent, Reflection), (byte)'\n']);
+            eventBytes.Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(custodyEvent, ManifestJsonReference.ReflectionWrite), (byte)'\n']);
         }
     }
 
@@ -56,7 +53,7 @@ public sealed class ManifestWriteJsonTests() : SourceAndTargetTest("manifest-jso
             Arguments = ["--root", "/mnt/we\"ird \u001b[2J", "\u2028"],
         };
 
-        ManifestJson.ToUtf8(info).Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(info, Reflection), (byte)'\n']);
+        ManifestJson.ToUtf8(info).Should().Equal([.. JsonSerializer.SerializeToUtf8Bytes(info, ManifestJsonReference.ReflectionWrite), (byte)'\n']);
     }
 
     private async Task<CollectionResult> Collect()
