@@ -87,7 +87,7 @@ internal sealed class CollectCommand(IFileSystem fs, TimeProvider time, TextWrit
             Timestamper = prosecution?.Timestamper,
             TimestampOptional = settings.TsaOptional,
             Host = host,
-            Tool = tool is null ? ToolIdentity.Describe("evidencekit-collect", arguments) : await tool.ConfigureAwait(false),
+            Tool = await tool!.ConfigureAwait(false), // started at the top for every run that is not a dry run (returned above)
             LegacyHashes = settings.LegacyHashes,
             Parallelism = settings.Parallelism ?? Math.Max(2, Environment.ProcessorCount),
             Force = settings.Force,
